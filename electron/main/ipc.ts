@@ -1,0 +1,69 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { ErrorPayload } from '../../src/api/errors.js';
+import type { AppCore } from '../../src/app-core.js';
+import { isAppUrl } from './urls.js';
+import type { SessionTokenTracker } from './session-token.js';
+
+/** The one channel into the core (the preload repeats these two names: it cannot import). */
+export const INVOKE_CHANNEL = 'juanzong:invoke';
+export const EVENT_CHANNEL = 'juanzong:event';
+
+/**
+ * Registers 'juanzong:invoke', the only IPC handler of the app. It checks who is asking (our
+ * window's main frame, showing our app URL) and that the name is a string; the core validates the
+ * input and the caller's role itself. The `{ ok, value } | { ok, error }` result goes back unchanged.
+ */
+export function registerInvokeChannel(deps: {
+  core: AppCore;
+  tracker: SessionTokenTracker;
+  window: () => BrowserWindow | null;
+}): () => void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, request: unknown) => {
+    if (!isOurMainFrame(event, deps.window())) {
+      return failure('forbidden', 'Request refused: it does not come from the Juanzong window.', '请求被拒绝：并非来自卷宗主窗口。');
+    }
+    if (typeof request !== 'object' || request === null) return badRequest('request');
+    const { name, input, sessionToken } = request as { name?: unknown; input?: unknown; sessionToken?: unknown };
+    if (typeof name !== 'string' || name.length === 0 || name.length > 100) return badRequest('name');
+    if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string') return badRequest('sessionToken');
+    // The renderer's token if it sends one, else the one we hold (it survives a page reload).
+    const token = typeof sessionToken === 'string' ? sessionToken : deps.tracker.token;
+    let result: unknown;
+    try {
+      result = await deps.core.invoke(name, input, token === undefined ? { transport: 'ipc' } : { transport: 'ipc', sessionToken: token });
+    } catch (e) {
+      // invoke() promises never to throw; if it does, the renderer still gets an envelope.
+      const msg = e instanceof Error ? e.message : String(e);
+      result = failure('internal', `Internal error: ${msg}`, `内部错误：${msg}`);
+    }
+    deps.tracker.observe(name, result, token);
+    return result;
+  });
+  return () => ipcMain.removeHandler(INVOKE_CHANNEL);
+}
+
+/** Pushes every core event to the window; returns the unsubscribe function. */
+export function forwardEvents(core: AppCore, win: BrowserWindow): () => void {
+  return core.subscribe((e) => {
+    if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(EVENT_CHANNEL, e);
+  });
+}
+
+function isOurMainFrame(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
+  if (win === null || win.isDestroyed()) return false;
+  const wc = win.webContents;
+  const frame = event.senderFrame;
+  if (event.sender.id !== wc.id || frame === null || frame.parent !== null) return false;
+  const main = wc.mainFrame;
+  return frame.processId === main.processId && frame.routingId === main.routingId && isAppUrl(frame.url);
+}
+
+function badRequest(field: string): { ok: false; error: ErrorPayload } {
+  return failure('invalid_input', `Malformed IPC request (${field}).`, `IPC 请求格式错误（${field}）。`, field);
+}
+
+function failure(code: ErrorPayload['code'], message: string, messageZh: string, item?: string): { ok: false; error: ErrorPayload } {
+  const error: ErrorPayload = { code, message, messageZh };
+  if (item !== undefined) error.item = item;
+  return { ok: false, error };
+}

@@ -1,0 +1,108 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import type { AppCore } from '../../src/app-core.js';
+import { handleAppScheme } from './app-protocol.js';
+import { archiveDirFrom } from './archive-location.js';
+import { loadCore } from './core-loader.js';
+import { forwardEvents, registerInvokeChannel } from './ipc.js';
+import { handleMediaScheme } from './media-protocol.js';
+import { registerPrivilegedSchemes } from './schemes.js';
+import { SessionTokenTracker } from './session-token.js';
+import { createMainWindow, guardAllWebContents, hardenSession } from './window.js';
+
+// The Electron entry (package.json "main": dist-electron/main/main.js). Lifecycle only: one
+// instance, open the archive, wire the schemes and the IPC channel, one window, close on quit.
+
+const RENDERER_DIR = fileURLToPath(new URL('../../dist-renderer/', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+
+// Both must happen before 'ready', so before the first await.
+registerPrivilegedSchemes();
+app.enableSandbox();
+
+let core: AppCore | null = null;
+let win: BrowserWindow | null = null;
+let pendingLogout: Promise<unknown> = Promise.resolve();
+const tracker = new SessionTokenTracker();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win === null) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (core === null) return;
+    const closing = core;
+    core = null;
+    event.preventDefault();
+    void pendingLogout
+      .catch(() => undefined)
+      .finally(() => {
+        closing.close();
+        app.quit();
+      });
+  });
+  guardAllWebContents();
+  start().catch(fatal);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const archiveDir = archiveDirFrom(process.argv, process.env, app.getPath('documents'), process.cwd());
+  try {
+    await mkdir(archiveDir, { recursive: true });
+    core = await loadCore({
+      archiveDir,
+      createIfMissing: true,
+      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined,
+    });
+  } catch (e) {
+    throw new Error(`${archiveDir}\n\n${describe(e)}`);
+  }
+  hardenSession(session.defaultSession);
+  handleAppScheme(RENDERER_DIR);
+  handleMediaScheme(core, tracker);
+  registerInvokeChannel({ core, tracker, window: () => win });
+  openWindow(core);
+}
+
+function openWindow(c: AppCore): void {
+  const w = createMainWindow(PRELOAD);
+  win = w;
+  const stopEvents = forwardEvents(c, w);
+  w.on('closed', () => {
+    stopEvents();
+    if (win === w) win = null;
+    // The window held the session: end it with the window, in the core as well as here.
+    const token = tracker.token;
+    tracker.clear();
+    if (token !== undefined) pendingLogout = c.invoke('auth.logout', {}, { transport: 'ipc', sessionToken: token });
+  });
+}
+
+function fatal(e: unknown): void {
+  const text = `无法启动卷宗：\nJuanzong could not start:\n\n${describe(e)}`;
+  console.error(text);
+  try {
+    core?.close();
+  } catch {
+    /* already failing */
+  }
+  if (app.isReady()) dialog.showErrorBox('卷宗 Juanzong', text);
+  app.exit(1);
+}
+
+/** An error as text, with the Chinese message the core's errors carry. */
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const zh = (e as { messageZh?: unknown }).messageZh;
+    return typeof zh === 'string' ? `${zh}\n${e.message}` : e.message;
+  }
+  return String(e);
+}

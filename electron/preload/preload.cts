@@ -1,0 +1,24 @@
+// The sandboxed preload (compiled to CommonJS: a .cts file, since sandboxed preloads cannot be ES
+// modules). It exposes `window.juanzong` with two functions and nothing else. The channel names
+// repeat electron/main/ipc.ts: a sandboxed preload can require only 'electron'.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+const INVOKE_CHANNEL = 'juanzong:invoke';
+const EVENT_CHANNEL = 'juanzong:event';
+
+contextBridge.exposeInMainWorld('juanzong', {
+  /** Calls one contract operation; resolves to `{ ok: true, value }` or `{ ok: false, error }`. */
+  invoke(name: string, input: unknown, sessionToken?: string): Promise<unknown> {
+    return ipcRenderer.invoke(INVOKE_CHANNEL, { name, input, sessionToken });
+  },
+  /** Listens to core events (job progress, changes); returns the unsubscribe function. */
+  on(listener: (event: unknown) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('juanzong.on needs a function');
+    // Never hand the IpcRendererEvent (it carries `sender`) to the page: only the payload.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+    };
+  },
+});

@@ -1,0 +1,117 @@
+/**
+ * The typed client: one `invoke(name, input)` over whichever transport this window has — the
+ * Electron preload when `window.juanzong` exists, else the localhost HTTP bridge.
+ */
+import type { OpInput, OpName, OpOutput } from '../../src/api/contract';
+import type { ErrorPayload } from '../../src/api/errors';
+import type { AppEvent } from '../../src/api/events';
+import type { StagedUpload } from '../../src/api/types';
+import { httpTransport } from './http-transport';
+import { ipcTransport } from './ipc-transport';
+import { getSessionToken } from './session';
+import type { MediaKind, Transport } from './types';
+
+/** A failed operation; `payload` is the contract's error (code, message, messageZh, item, details). */
+export class ClientError extends Error {
+  readonly payload: ErrorPayload;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = 'ClientError';
+    this.payload = payload;
+  }
+  get code(): ErrorPayload['code'] {
+    return this.payload.code;
+  }
+}
+
+let transport: Transport | null = null;
+function current(): Transport {
+  transport ??= typeof window !== 'undefined' && window.juanzong ? ipcTransport(window.juanzong) : httpTransport();
+  return transport;
+}
+
+/** Replaces the transport (tests, storybook-like previews). */
+export function setTransport(t: Transport): void {
+  transport = t;
+}
+
+export function transportKind(): Transport['kind'] {
+  return current().kind;
+}
+
+let onUnauthenticated: (() => void) | null = null;
+/** Called when any non-public operation reports that the session is gone. */
+export function setUnauthenticatedHandler(fn: (() => void) | null): void {
+  onUnauthenticated = fn;
+}
+
+function isPayload(v: unknown): v is ErrorPayload {
+  return typeof v === 'object' && v !== null && typeof (v as ErrorPayload).code === 'string' && typeof (v as ErrorPayload).messageZh === 'string';
+}
+
+function unwrap<T>(raw: unknown, publicOp: boolean): T {
+  if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
+    const env = raw as { ok: boolean; value?: unknown; error?: unknown };
+    if (env.ok) return env.value as T;
+    const payload: ErrorPayload = isPayload(env.error)
+      ? env.error
+      : { code: 'internal', message: 'Malformed error from the core', messageZh: '核心返回了无法识别的错误' };
+    if (payload.code === 'unauthenticated' && !publicOp) onUnauthenticated?.();
+    throw new ClientError(payload);
+  }
+  throw new ClientError({ code: 'internal', message: 'Malformed answer from the core', messageZh: '核心返回了无法识别的结果' });
+}
+
+function networkError(e: unknown): ClientError {
+  if (e instanceof ClientError) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new ClientError({
+    code: 'io_error',
+    message: `Cannot reach the Juanzong service (${detail})`,
+    messageZh: `无法连接卷宗服务（${detail}）`,
+  });
+}
+
+const PUBLIC_OPS: ReadonlySet<OpName> = new Set<OpName>(['auth.status', 'auth.setup', 'auth.login']);
+
+export async function invoke<N extends OpName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> {
+  let raw: unknown;
+  try {
+    raw = await current().call(name, input, getSessionToken());
+  } catch (e) {
+    throw networkError(e);
+  }
+  return unwrap<OpOutput<N>>(raw, PUBLIC_OPS.has(name));
+}
+
+/** Subscribes to core events (job progress, case changes). Returns the unsubscribe function. */
+export function onAppEvent(listener: (event: AppEvent) => void): () => void {
+  return current().subscribe(listener);
+}
+
+/** URL of a page thumbnail or a stored file, usable as <img src> or fetch(). */
+export function mediaUrl(kind: MediaKind, id: number): string {
+  return current().mediaUrl(kind, id);
+}
+
+/** Uploads one file into the archive's staging area, reporting progress in percent. */
+export async function stageFile(file: File, onProgress: (percent: number) => void, signal: AbortSignal): Promise<StagedUpload> {
+  let raw: unknown;
+  try {
+    raw = await current().stage(file, getSessionToken(), onProgress, signal);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') {
+      throw new ClientError({ code: 'cancelled', message: `Upload of ${file.name} cancelled`, messageZh: `已取消上传 ${file.name}`, item: file.name });
+    }
+    throw networkError(e);
+  }
+  return unwrap<StagedUpload>(raw, false);
+}
+
+/** A job id for operations that report progress (`jobId` in the input). */
+export function newJobId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,79 @@
+import {
+  AuditOutlined,
+  BookOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  UserOutlined,
+  VideoCameraOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useOp } from '../bridge/use-op';
+import { useUser, useSession } from '../features/auth/session';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/zh-CN';
+import { LanguageSwitch } from './LanguageSwitch';
+import { roleLabel } from './labels';
+
+const NAV: { path: string; key: MessageKey; icon: ReactNode }[] = [
+  { path: '/cases', key: 'nav.cases', icon: <FolderOpenOutlined /> },
+  { path: '/dossier', key: 'nav.dossier', icon: <BookOutlined /> },
+  { path: '/footage', key: 'nav.footage', icon: <VideoCameraOutlined /> },
+  { path: '/retrieval', key: 'nav.retrieval', icon: <FileSearchOutlined /> },
+  { path: '/review', key: 'nav.review', icon: <SolutionOutlined /> },
+  { path: '/audit', key: 'nav.audit', icon: <AuditOutlined /> },
+  { path: '/settings', key: 'nav.settings', icon: <SettingOutlined /> },
+];
+
+export function AppLayout() {
+  const { t, locale } = useI18n();
+  const { user } = useUser();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const archive = useOp('archive.info', {});
+  const selected = NAV.find((n) => location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))?.path ?? '/cases';
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header">
+        <div className="app-brand">
+          <span className="brand-mark small">卷</span>
+          <span className="app-brand-name">{t('app.name')}</span>
+          <Typography.Text className="app-archive-name" ellipsis>
+            {archive.data?.name ?? ''}
+          </Typography.Text>
+        </div>
+        <Space size={12} className="app-header-right">
+          <span className="app-user">
+            <UserOutlined /> {user.displayName}
+            <Tag color="blue" style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>
+              {roleLabel(user.role, locale)}
+            </Tag>
+          </span>
+          <LanguageSwitch />
+          <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
+            {t('auth.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={148} theme="light" className="app-sider">
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={NAV.map((n) => ({ key: n.path, icon: n.icon, label: t(n.key) }))}
+            onClick={(e) => navigate(e.key)}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,137 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Table, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import type { AuditEntry, AuditVerifyResult } from '../../../src/api/types';
+import { invoke } from '../../bridge/client';
+import { useOp } from '../../bridge/use-op';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useViewportHeight } from '../../components/use-viewport-height';
+import { useI18n } from '../../i18n/I18nProvider';
+
+const PAGE = 200;
+
+/** 审计: the hash-chained log, newest first, and a check of the whole chain. */
+export function AuditPage() {
+  const { t, locale, errorText } = useI18n();
+  const { message } = App.useApp();
+  const viewport = useViewportHeight();
+  const first = useOp('audit.list', { limit: PAGE });
+  const [older, setOlder] = useState<AuditEntry[]>([]);
+  const [more, setMore] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const rows = useMemo(() => [...(first.data ?? []), ...older], [first.data, older]);
+  const hasMore = more && (first.data?.length ?? 0) >= PAGE;
+
+  const loadMore = async () => {
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    setLoadingMore(true);
+    try {
+      const next = await invoke('audit.list', { limit: PAGE, beforeSeq: last.seq });
+      setOlder((o) => [...o, ...next]);
+      if (next.length < PAGE) setMore(false);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const runVerify = async () => {
+    setVerifying(true);
+    try {
+      setVerify(await invoke('audit.verify', {}));
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const columns = useMemo<TableColumnsType<AuditEntry>>(
+    () => [
+      { title: t('audit.col.seq'), dataIndex: 'seq', width: 70, align: 'right' },
+      {
+        title: t('audit.col.at'),
+        dataIndex: 'at',
+        width: 160,
+        className: 'nowrap',
+        render: (v: string) => {
+          const d = new Date(v);
+          return Number.isNaN(d.getTime()) ? v : d.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour12: false });
+        },
+      },
+      { title: t('audit.col.actor'), dataIndex: 'actor', width: 110, ellipsis: true },
+      { title: t('audit.col.action'), dataIndex: 'action', width: 150, className: 'mono' },
+      { title: t('audit.col.target'), width: 150, ellipsis: true, render: (_, r) => `${r.targetType} ${r.targetId}` },
+      {
+        title: t('audit.col.detail'),
+        dataIndex: 'detail',
+        ellipsis: true,
+        render: (d: AuditEntry['detail']) => (d ? <span className="mono">{JSON.stringify(d)}</span> : '—'),
+      },
+      {
+        title: t('audit.col.hash'),
+        dataIndex: 'hash',
+        width: 120,
+        render: (h: string) => (
+          <Typography.Text className="mono" copyable={{ text: h }}>
+            {h.slice(0, 10)}
+          </Typography.Text>
+        ),
+      },
+    ],
+    [t, locale],
+  );
+
+  return (
+    <div>
+      <div className="page-toolbar">
+        <div className="toolbar-left">
+          <h2 className="page-title">{t('audit.title')}</h2>
+        </div>
+        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()}>
+          {t('audit.verify')}
+        </Button>
+      </div>
+      {verify && (
+        <Alert
+          style={{ marginBottom: 10 }}
+          showIcon
+          closable={{ onClose: () => setVerify(null) }}
+          type={verify.ok ? 'success' : 'error'}
+          title={
+            verify.ok || !verify.firstBroken
+              ? t('audit.verifyOk', { checked: verify.checked, head: verify.headSeq })
+              : t('audit.verifyBroken', {
+                  seq: verify.firstBroken.seq,
+                  reason: locale === 'zh-CN' ? verify.firstBroken.reasonZh : verify.firstBroken.reason,
+                })
+          }
+          description={!verify.ok ? t('audit.verifyChecked', { checked: verify.checked }) : undefined}
+        />
+      )}
+      <ErrorAlert error={first.error} style={{ marginBottom: 10 }} />
+      <Table<AuditEntry>
+        rowKey="seq"
+        size="small"
+        bordered
+        virtual
+        scroll={{ x: 1000, y: Math.max(240, viewport - (verify ? 270 : 220)) }}
+        loading={first.loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+      />
+      {hasMore && (
+        <div style={{ textAlign: 'center', marginTop: 8 }}>
+          <Button size="small" loading={loadingMore} onClick={() => void loadMore()}>
+            {t('audit.loadMore')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { Card, Descriptions, Tabs } from 'antd';
+import { useOp } from '../../bridge/use-op';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { ProfileTab } from './ProfileTab';
+import { UsersTab } from './UsersTab';
+
+/** 设置: archive information, the filing profile, user accounts. */
+export function SettingsPage() {
+  const { t } = useI18n();
+  return (
+    <div>
+      <div className="page-toolbar">
+        <h2 className="page-title">{t('settings.title')}</h2>
+      </div>
+      <Card size="small">
+        <Tabs
+          size="small"
+          items={[
+            { key: 'archive', label: t('settings.archive'), children: <ArchiveTab /> },
+            { key: 'profile', label: t('settings.profile'), children: <ProfileTab /> },
+            { key: 'users', label: t('settings.users'), children: <UsersTab /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
+
+function ArchiveTab() {
+  const { t, locale } = useI18n();
+  const info = useOp('archive.info', {});
+  const a = info.data;
+  if (info.error) return <ErrorAlert error={info.error} />;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={2}
+      styles={{ label: { width: 140 } }}
+      items={
+        a
+          ? [
+              { key: 'name', label: t('settings.archive.name'), children: a.name },
+              { key: 'profile', label: t('settings.archive.profile'), children: `${a.profileName}（${a.profileId}）` },
+              { key: 'path', label: t('settings.archive.path'), children: <span className="mono">{a.path}</span>, span: 2 },
+              { key: 'tz', label: t('settings.archive.timezone'), children: a.timezone },
+              {
+                key: 'created',
+                label: t('settings.archive.createdAt'),
+                children: new Date(a.createdAt).toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour12: false }),
+              },
+              { key: 'schema', label: t('settings.archive.schema'), children: a.schemaVersion },
+              { key: 'counts', label: t('settings.archive.counts'), children: `${a.caseCount} / ${a.documentCount} / ${a.pageCount}` },
+            ]
+          : []
+      }
+    />
+  );
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { caseInputSchema } from '../domain/case.js';
+import type { FilingProfile } from '../domain/profile.js';
+import { ANY_ROLE, ROLES, WRITERS, type Role } from '../domain/roles.js';
+import type {
+  ArchiveInfo,
+  AuditEntry,
+  AuditVerifyResult,
+  AuthStatus,
+  CaseDetail,
+  CaseSummary,
+  DocumentInfo,
+  PageInfo,
+  SessionInfo,
+  StagedUpload,
+  UserInfo,
+} from './types.js';
+
+/**
+ * The one list of operations. Every transport (direct call, Electron IPC, HTTP bridge, CLI) goes
+ * through `invoke`, which checks the caller's role against `roles` and validates the input with
+ * `input` before the handler runs.
+ */
+export const TRANSPORTS = ['direct', 'ipc', 'http', 'cli'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
+export interface OpSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  /** 'public' needs no sign-in (login, first-run setup). */
+  readonly roles: readonly Role[] | 'public';
+  readonly transports: readonly Transport[];
+  /** Phantom: the output type. */
+  readonly output?: O;
+}
+
+function op<O>() {
+  return <I extends z.ZodType>(input: I, roles: readonly Role[] | 'public', transports: readonly Transport[] = TRANSPORTS): OpSpec<I, O> => ({
+    input,
+    roles,
+    transports,
+  });
+}
+
+const id = z.number().int().positive();
+const empty = z.object({}).strict();
+const optText = (max = 300) => z.string().trim().max(max).optional().nullable();
+const password = z.string().min(8, { message: 'password_too_short' }).max(200);
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{2,32}$/, { message: 'bad_username' });
+const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional();
+const INSPECTORS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+
+export const documentMetaSchema = z.object({
+  kind: z.string().trim().min(1).max(50),
+  title: z.string().trim().min(1, { message: 'required' }).max(300),
+  docNo: optText(100),
+  responsible: optText(100),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'bad_date' })
+    .optional()
+    .nullable(),
+});
+
+export const contract = {
+  'auth.status': op<AuthStatus>()(empty, 'public'),
+  'auth.setup': op<SessionInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), password }), 'public'),
+  'auth.login': op<SessionInfo>()(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }), 'public'),
+  'auth.logout': op<{ ok: true }>()(empty, ANY_ROLE),
+  'auth.me': op<UserInfo>()(empty, ANY_ROLE),
+  'user.list': op<UserInfo[]>()(empty, ['admin']),
+  'user.create': op<UserInfo>()(
+    z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }),
+    ['admin'],
+  ),
+  'archive.info': op<ArchiveInfo>()(empty, ANY_ROLE),
+  'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
+
+  'case.create': op<CaseDetail>()(caseInputSchema, WRITERS),
+  'case.update': op<CaseDetail>()(z.object({ id, case: caseInputSchema }), WRITERS),
+  'case.list': op<CaseSummary[]>()(
+    z.object({
+      query: z.string().trim().max(100).optional(),
+      procedure: z.enum(['general', 'summary']).optional(),
+      year: z.number().int().min(1990).max(2100).optional(),
+    }),
+    ANY_ROLE,
+  ),
+  'case.get': op<CaseDetail>()(z.union([z.object({ id }), z.object({ caseNo: z.string().trim().min(1).max(100) })]), ANY_ROLE),
+
+  'upload.stagePath': op<StagedUpload>()(z.object({ path: z.string().min(1).max(4096) }), WRITERS, ['direct', 'ipc', 'cli']),
+  'upload.stageBytes': op<StagedUpload>()(
+    z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }),
+    WRITERS,
+    ['direct', 'ipc'],
+  ),
+  'upload.discard': op<{ ok: true }>()(z.object({ stagedId: z.string().min(1).max(100) }), WRITERS),
+
+  'document.add': op<DocumentInfo>()(
+    documentMetaSchema.extend({
+      caseId: id,
+      files: z.array(z.object({ stagedId: z.string().min(1).max(100) })).min(1, { message: 'need_file' }).max(500),
+      jobId,
+    }),
+    WRITERS,
+  ),
+  'document.update': op<DocumentInfo>()(documentMetaSchema.partial().extend({ id }), WRITERS),
+  'document.remove': op<{ ok: true }>()(z.object({ id, reason: z.string().trim().min(2, { message: 'need_reason' }).max(500) }), WRITERS),
+  'page.update': op<PageInfo>()(z.object({ id, side: z.enum(['front', 'back']).optional(), blank: z.boolean().optional() }), WRITERS),
+
+  'audit.list': op<AuditEntry[]>()(
+    z.object({
+      limit: z.number().int().min(1).max(1000).default(200),
+      beforeSeq: z.number().int().positive().optional(),
+      targetType: z.string().max(50).optional(),
+      targetId: z.string().max(100).optional(),
+    }),
+    INSPECTORS,
+  ),
+  'audit.verify': op<AuditVerifyResult>()(empty, ANY_ROLE),
+  'job.cancel': op<{ ok: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), ANY_ROLE),
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<N extends OpName> = z.input<Contract[N]['input']>;
+export type OpParsedInput<N extends OpName> = z.output<Contract[N]['input']>;
+export type OpOutput<N extends OpName> = NonNullable<Contract[N]['output']>;
+
+/** The result envelope every transport returns. */
+export type OpResult<N extends OpName> = { ok: true; value: OpOutput<N> } | { ok: false; error: import('./errors.js').ErrorPayload };
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

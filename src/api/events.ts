@@ -1,0 +1,22 @@
+/** Events pushed from the core to every transport (IPC `on`, bridge SSE). */
+export interface JobProgressEvent {
+  type: 'job.progress';
+  jobId: string;
+  op: string;
+  itemsDone: number;
+  itemsTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  /** The item being worked on (a file name). */
+  item: string | null;
+  bytesPerSec: number;
+  etaSec: number | null;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+}
+
+export interface CaseChangedEvent {
+  type: 'case.changed';
+  caseId: number;
+}
+
+export type AppEvent = JobProgressEvent | CaseChangedEvent;

@@ -1,0 +1,89 @@
+import type { OpName, OpResult, Transport } from './api/contract.js';
+import type { AppEvent } from './api/events.js';
+import { existsSync } from 'node:fs';
+import { type Archive, initArchive, openArchive } from './archive/archive.js';
+import { Sessions } from './auth/sessions.js';
+import { createHandlers } from './handlers.js';
+import { StagingArea } from './handlers/staging.js';
+import { authorize, createInvoker } from './invoke.js';
+import { EventBus } from './jobs/event-bus.js';
+import { Jobs } from './jobs/jobs.js';
+import type { Clock } from './ports/clock.js';
+import type { FilePort } from './ports/file-port.js';
+import { resourcesDir as defaultResources } from './resources/paths.js';
+import { DocumentRepo } from './storage/repos/document-repo.js';
+import { UserRepo } from './storage/repos/user-repo.js';
+import { archiveLayout } from './archive/layout.js';
+import { toErrorPayload } from './api/errors.js';
+import { WRITERS } from './domain/roles.js';
+
+/** What a transport (Electron IPC, HTTP bridge, CLI, tests) needs from the core. */
+export interface AppCore {
+  readonly archiveDir: string;
+  /** Validates, checks the role, runs the handler. Never throws: errors come back as `{ ok: false }`. */
+  invoke<N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string }): Promise<OpResult<N>>;
+  /** Core events (job progress, changes). Returns the unsubscribe function. */
+  subscribe(listener: (e: AppEvent) => void): () => void;
+  /**
+   * Resolves a media id to a stored file, for a signed-in session only (null otherwise, or when
+   * there is no such item). `page-thumb` is a page's thumbnail, `file` a document file's original.
+   */
+  media(kind: MediaKind, id: number, sessionToken: string | undefined): MediaFile | null;
+  /** Stages an upload streamed by a transport into the archive's tmp/ (never into objects/). */
+  stageStream(name: string, body: AsyncIterable<Uint8Array>, sessionToken: string | undefined): Promise<OpResult<'upload.stagePath'>>;
+  close(): void;
+}
+
+export type MediaKind = 'page-thumb' | 'file';
+
+export interface MediaFile {
+  path: string;
+  mediaType: string;
+  size: number;
+}
+
+export interface CoreOptions {
+  archiveDir: string;
+  /** Create the archive when the folder has none. */
+  createIfMissing?: boolean;
+  resourcesDir?: string;
+  clock?: Clock;
+  files?: FilePort;
+}
+
+/** Wires the core in one place: archive, sessions, jobs, handlers, invoker, media. */
+export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: Archive }> {
+  const resourcesDir = opts.resourcesDir ?? defaultResources();
+  const portOpts = { resourcesDir, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.files ? { files: opts.files } : {}) };
+  const archive =
+    opts.createIfMissing && !existsSync(archiveLayout(opts.archiveDir).catalog) ? await initArchive(opts.archiveDir, portOpts) : await openArchive(opts.archiveDir, portOpts);
+  const bus = new EventBus();
+  const sessions = new Sessions(archive.clock);
+  const jobs = new Jobs(bus, archive.clock);
+  const staging = new StagingArea(archive.store);
+  const users = new UserRepo(archive.db);
+  const invoke = createInvoker(createHandlers({ archive, sessions, jobs, bus, staging }), sessions, users);
+  const docs = new DocumentRepo(archive.db);
+
+  return {
+    archive,
+    archiveDir: archive.layout.root,
+    invoke,
+    subscribe: (l) => bus.subscribe(l),
+    media(kind, id, sessionToken) {
+      if (sessions.resolve(sessionToken) === null) return null;
+      const obj = kind === 'page-thumb' ? docs.thumbObject(id) : docs.fileObject(id);
+      if (!obj) return null;
+      return { path: archive.store.pathOf(obj.sha256), mediaType: obj.mediaType, size: obj.size };
+    },
+    async stageStream(name, body, sessionToken) {
+      try {
+        authorize(sessions, users, sessionToken, WRITERS, 'upload');
+        return { ok: true, value: await staging.fromStream(name, body) };
+      } catch (e) {
+        return { ok: false, error: toErrorPayload(e) };
+      }
+    },
+    close: () => archive.close(),
+  };
+}

@@ -1,0 +1,33 @@
+import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+
+/**
+ * The audit chain's anchor outside catalog.db: one line `seq hash` per entry, appended after each
+ * commit (O_APPEND, fsync). Someone who edits catalog.db and recomputes every hash still cannot make
+ * the rewritten rows match these lines, and a deleted tail leaves anchored entries with no row.
+ */
+export function appendAnchors(file: string, entries: readonly { seq: number; hash: string }[]): void {
+  if (entries.length === 0) return;
+  const fd = openSync(file, 'a', 0o644);
+  try {
+    writeSync(fd, entries.map((e) => `${e.seq} ${e.hash}\n`).join(''));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readAnchors(file: string): Map<number, string> {
+  const out = new Map<number, string>();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
+    throw e;
+  }
+  for (const line of text.split('\n')) {
+    const m = /^(\d+) ([0-9a-f]{64})$/.exec(line.trim());
+    if (m) out.set(Number(m[1]), m[2]!);
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields an audit entry's hash covers (everything but the hash itself). */
+export interface AuditFields {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  detail: string | null;
+}
+
+/** H_i = SHA-256(H_{i-1} ‖ "\n" ‖ canonical JSON of entry i). */
+export function entryHash(prevHash: string, f: AuditFields): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(f)).digest('hex');
+}
+
+/** Digest of an entity's state, for the before/after columns. */
+export function stateDigest(state: unknown): string {
+  return createHash('sha256').update(canonicalJson(state)).digest('hex');
+}

@@ -1,0 +1,102 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { OpInput, OpName, OpOutput } from '../api/contract.js';
+import { archiveLayout } from '../archive/layout.js';
+import { openCore } from '../app-core.js';
+import { findKind } from '../domain/profile.js';
+import type { Role } from '../domain/roles.js';
+import { openDb } from '../storage/db.js';
+import { MetaRepo } from '../storage/repos/meta-repo.js';
+import { loadSampleCases } from './sample-cases.js';
+import { renderScanPages } from './scan-page.js';
+
+export const DEMO_PASSWORD_DEFAULT = 'juanzong-demo';
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'dangan', displayName: '孙丽娟（档案员）', role: 'archivist' },
+  { username: 'lingdao', displayName: '周立新（大队长）', role: 'supervisor' },
+  { username: 'pingcha', displayName: '县司法局评查员', role: 'inspector' },
+];
+
+export interface DemoReport {
+  archive: string;
+  password: string;
+  users: typeof DEMO_USERS;
+  cases: { caseNo: string; title: string; procedure: string; documents: number; pages: number }[];
+  totals: { cases: number; documents: number; pages: number };
+  auditEntries: number;
+  seconds: number;
+}
+
+/**
+ * Builds the sample archive from resources/sample/cases.json: accounts, the five cases, every
+ * document with generated scan pages that show its own text. A folder that is a previous demo
+ * archive is rebuilt; any other non-empty folder is refused.
+ */
+export async function buildDemo(opts: { archiveDir: string; resourcesDir: string; password?: string; log?: (line: string) => void }): Promise<DemoReport> {
+  const started = Date.now();
+  const log = opts.log ?? (() => undefined);
+  const layout = archiveLayout(opts.archiveDir);
+  if (existsSync(layout.catalog)) {
+    const db = openDb(layout.catalog, { readonly: true });
+    const isDemo = new MetaRepo(db).get('demo') === '1';
+    db.close();
+    if (!isDemo) throw new Error(`${layout.root} holds an archive that is not a demo; refusing to overwrite it / 该文件夹中是正式档案库，拒绝覆盖`);
+    rmSync(layout.root, { recursive: true, force: true });
+  }
+  const password = opts.password ?? DEMO_PASSWORD_DEFAULT;
+  const samples = loadSampleCases(opts.resourcesDir);
+  const core = await openCore({ archiveDir: layout.root, createIfMissing: true, resourcesDir: opts.resourcesDir });
+  const scratch = mkdtempSync(path.join(tmpdir(), 'juanzong-demo-'));
+  try {
+    core.archive.meta.set('demo', '1');
+    core.archive.meta.set('name', '青石镇综合行政执法大队卷宗档案库（演示）');
+    let token: string | undefined;
+    const call = async <N extends OpName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> => {
+      const r = await core.invoke(name, input, { transport: 'direct', ...(token ? { sessionToken: token } : {}) });
+      if (!r.ok) throw new Error(`${name}: ${r.error.message} / ${r.error.messageZh}`);
+      return r.value as OpOutput<N>;
+    };
+    const [adminUser, ...others] = DEMO_USERS;
+    token = (await call('auth.setup', { username: adminUser!.username, displayName: adminUser!.displayName, password })).token;
+    for (const u of others) await call('user.create', { ...u, password });
+    token = (await call('auth.login', { username: 'dangan', password })).token;
+
+    const cases: DemoReport['cases'] = [];
+    for (const sample of samples) {
+      const created = await call('case.create', sample.case);
+      log(`登记案件 ${created.caseNo} ${created.title}`);
+      for (const [i, d] of sample.documents.entries()) {
+        const kindName = findKind(core.archive.profile, d.kind)?.name ?? d.kind;
+        const pages = await renderScanPages({ kindName, title: d.title, docNo: d.docNo ?? null, responsible: d.responsible ?? null, date: d.date ?? null, body: d.body, pages: d.pages, caseNo: created.caseNo });
+        const files = [];
+        for (const [p, jpeg] of pages.entries()) {
+          const name = `${String(i + 1).padStart(2, '0')}-${kindName.replace(/[()（）/]/g, '')}-p${p + 1}.jpg`;
+          const file = path.join(scratch, name);
+          writeFileSync(file, jpeg);
+          files.push({ stagedId: (await call('upload.stagePath', { path: file })).stagedId });
+        }
+        await call('document.add', { caseId: created.id, kind: d.kind, title: d.title, docNo: d.docNo ?? null, responsible: d.responsible ?? null, date: d.date ?? null, files });
+      }
+      const detail = await call('case.get', { id: created.id });
+      cases.push({ caseNo: detail.caseNo, title: detail.title, procedure: detail.procedure, documents: detail.documentCount, pages: detail.pageCount });
+      log(`  文书 ${detail.documentCount} 件，扫描页 ${detail.pageCount} 页`);
+    }
+    const verify = await call('audit.verify', {});
+    if (!verify.ok) throw new Error(`audit chain broken right after the demo: ${verify.firstBroken?.reason}`);
+    return {
+      archive: layout.root,
+      password,
+      users: DEMO_USERS,
+      cases,
+      totals: { cases: cases.length, documents: cases.reduce((n, c) => n + c.documents, 0), pages: cases.reduce((n, c) => n + c.pages, 0) },
+      auditEntries: verify.checked,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    core.close();
+  }
+}

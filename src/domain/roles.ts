@@ -1,0 +1,15 @@
+/** Local account roles. 档案员 files cases, 领导 approves 调阅, 评查员 reads only, 管理员 manages accounts. */
+export const ROLES = ['admin', 'archivist', 'supervisor', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '管理员', en: 'Administrator' },
+  archivist: { zh: '档案员', en: 'Archivist' },
+  supervisor: { zh: '领导', en: 'Supervisor' },
+  inspector: { zh: '评查员', en: 'Inspector' },
+};
+
+/** Roles that may change the catalogue (cases, documents). */
+export const WRITERS: readonly Role[] = ['admin', 'archivist'];
+/** Every signed-in role. */
+export const ANY_ROLE: readonly Role[] = ROLES;

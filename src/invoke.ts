@@ -1,0 +1,50 @@
+import type { CallContext } from './api/context.js';
+import { contract, isOpName, type OpName, type OpResult, type Transport } from './api/contract.js';
+import { AppError, toErrorPayload } from './api/errors.js';
+import { parseOrThrow } from './api/validate.js';
+import type { Sessions } from './auth/sessions.js';
+import { ROLE_LABELS, type Role } from './domain/roles.js';
+import type { UserInfo } from './api/types.js';
+import type { Handlers } from './handlers/types.js';
+import { UserRepo, toInfo } from './storage/repos/user-repo.js';
+
+export type Invoke = <N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string }) => Promise<OpResult<N>>;
+
+/**
+ * The one door into the core: resolves the session, checks the operation may be called over this
+ * transport and by this role (before anything else), validates the input, runs the handler, and
+ * returns `{ ok, value } | { ok: false, error }` — it never throws.
+ */
+export function createInvoker(handlers: Handlers, sessions: Sessions, users: UserRepo): Invoke {
+  return async (name, input, { transport, sessionToken }) => {
+    try {
+      if (typeof name !== 'string' || !isOpName(name)) {
+        throw new AppError('not_found', `unknown operation ${String(name)}`, `未知操作 ${String(name)}`, { item: String(name) });
+      }
+      const spec = contract[name];
+      if (!spec.transports.includes(transport)) {
+        throw new AppError('transport_not_allowed', `${name} cannot be called over ${transport}`, `${name} 不能通过 ${transport} 调用`, { item: name });
+      }
+      const ctx: CallContext = { user: null, transport, ...(sessionToken ? { sessionToken } : {}) };
+      if (spec.roles !== 'public') ctx.user = authorize(sessions, users, sessionToken, spec.roles, name);
+      const parsed = parseOrThrow(spec.input, input ?? {}, name);
+      const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
+      const value = await handler(parsed, ctx);
+      return { ok: true, value } as OpResult<typeof name>;
+    } catch (e) {
+      return { ok: false, error: toErrorPayload(e) };
+    }
+  };
+}
+
+/** The signed-in user of `sessionToken` if their role is among `roles`; throws otherwise. */
+export function authorize(sessions: Sessions, users: UserRepo, sessionToken: string | undefined, roles: readonly Role[], what: string): UserInfo {
+  const userId = sessions.resolve(sessionToken);
+  const row = userId === null ? undefined : users.byId(userId);
+  if (!row || row.disabled) throw new AppError('unauthenticated', 'please sign in', '请先登录');
+  if (!roles.includes(row.role)) {
+    const allowed = roles.map((r) => ROLE_LABELS[r].zh).join('、');
+    throw new AppError('forbidden', `${what}: the role ${row.role} may not do this`, `当前角色（${ROLE_LABELS[row.role].zh}）无权执行此操作，需要：${allowed}`, { item: what });
+  }
+  return toInfo(row);
+}

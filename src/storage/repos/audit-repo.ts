@@ -1,0 +1,51 @@
+import type { Db } from '../db.js';
+import type { AuditFields } from '../../audit/chain.js';
+
+export interface AuditRow extends AuditFields {
+  prevHash: string;
+  hash: string;
+}
+
+const COLS = `seq, at, actor_id AS actorId, actor, action, target_type AS targetType, target_id AS targetId,
+  before_digest AS beforeDigest, after_digest AS afterDigest, detail, prev_hash AS prevHash, hash`;
+
+export class AuditRepo {
+  constructor(private readonly db: Db) {}
+
+  head(): { seq: number; hash: string } | undefined {
+    return this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  }
+
+  insert(r: AuditRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO audit_log (seq, at, actor_id, actor, action, target_type, target_id, before_digest, after_digest, detail, prev_hash, hash)
+         VALUES (@seq, @at, @actorId, @actor, @action, @targetType, @targetId, @beforeDigest, @afterDigest, @detail, @prevHash, @hash)`,
+      )
+      .run(r);
+  }
+
+  /** All rows in order, one at a time (the log may be long). */
+  *iterate(): IterableIterator<AuditRow> {
+    yield* this.db.prepare(`SELECT ${COLS} FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditRow>;
+  }
+
+  list(opts: { limit: number; beforeSeq?: number; targetType?: string; targetId?: string }): AuditRow[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: opts.limit };
+    if (opts.beforeSeq !== undefined) {
+      where.push('seq < @beforeSeq');
+      params.beforeSeq = opts.beforeSeq;
+    }
+    if (opts.targetType !== undefined) {
+      where.push('target_type = @targetType');
+      params.targetType = opts.targetType;
+    }
+    if (opts.targetId !== undefined) {
+      where.push('target_id = @targetId');
+      params.targetId = opts.targetId;
+    }
+    const sql = `SELECT ${COLS} FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT @limit`;
+    return this.db.prepare(sql).all(params) as AuditRow[];
+  }
+}
