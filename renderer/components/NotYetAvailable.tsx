@@ -9,8 +9,8 @@ export function NotYetAvailable({ feature }: { feature: MessageKey }) {
   return (
     <Result
       icon={<ClockCircleOutlined style={{ color: '#8c8c8c' }} />}
-      title={t('notYet.title')}
-      subTitle={t('notYet.subtitle', { feature: t(feature) })}
+      title={t('notyet.title')}
+      subTitle={t('notyet.subtitle', { feature: t(feature) })}
     />
   );
 }

@@ -1,4 +1,4 @@
-import type { MessageKey } from './zh-CN';
+import type { MessageKey } from './zh-CN.js';
 
 /** English. Same keys as zh-CN.ts (the type and a test both check it). */
 export const en: Record<MessageKey, string> = {
@@ -56,8 +56,8 @@ export const en: Record<MessageKey, string> = {
 
   'role.label': 'Role',
 
-  'notYet.title': 'Not yet available',
-  'notYet.subtitle': '“{feature}” is being built and is not available yet.',
+  'notyet.title': 'Not yet available',
+  'notyet.subtitle': '“{feature}” is being built and is not available yet.',
 
   'procedure.label': 'Procedure',
   'procedure.general': 'General',

@@ -1,5 +1,6 @@
-import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+// Imports in the i18n data files carry .js extensions so tests (NodeNext) can import them too.
+import { en } from './en.js';
+import { zhCN, type MessageKey } from './zh-CN.js';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -26,9 +27,8 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** Fills `{name}` placeholders. An unknown placeholder is a bug: strict builds throw. */
 export function format(template: string, vars?: Vars): string {
-  if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
+    const v = vars?.[name];
     if (v === undefined) {
       if (strict()) throw new Error(`i18n: no value for {${name}} in "${template}"`);
       return '';

@@ -54,8 +54,8 @@ export const zhCN = {
 
   'role.label': '角色',
 
-  'notYet.title': '尚未开放',
-  'notYet.subtitle': '“{feature}”功能正在建设中，暂未开放。',
+  'notyet.title': '尚未开放',
+  'notyet.subtitle': '“{feature}”功能正在建设中，暂未开放。',
 
   'procedure.label': '程序',
   'procedure.general': '一般程序',

@@ -72,6 +72,7 @@ function Themed() {
   return (
     <ConfigProvider
       locale={locale === 'zh-CN' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm],
         token: {

@@ -27,7 +27,9 @@ export function readAnchors(file: string): Map<number, string> {
   }
   for (const line of text.split('\n')) {
     const m = /^(\d+) ([0-9a-f]{64})$/.exec(line.trim());
-    if (m) out.set(Number(m[1]), m[2]!);
+    // The first line for a seq wins: an anchor once written is what that entry was. A later line for
+    // the same seq only appears when entries were deleted and the number reused.
+    if (m && !out.has(Number(m[1]))) out.set(Number(m[1]), m[2]!);
   }
   return out;
 }

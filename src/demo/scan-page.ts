@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { FONT_FAMILIES, sansBold, serifBold, serifRegular } from '../resources/fonts.js';
 
 /**
@@ -114,11 +114,11 @@ async function textLayer(text: string, s: TextStyle): Promise<Layer> {
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
-function place(layer: Layer, left: number, top: number): sharp.OverlayOptions {
+function place(layer: Layer, left: number, top: number): OverlayOptions {
   return { input: layer.data, raw: { width: layer.width, height: layer.height, channels: layer.channels }, left: Math.round(left), top: Math.round(top) };
 }
 
-function rect(width: number, height: number, colour: string, left: number, top: number): sharp.OverlayOptions {
+function rect(width: number, height: number, colour: string, left: number, top: number): OverlayOptions {
   return {
     input: { create: { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)), channels: 3, background: colour } },
     left: Math.round(left),
@@ -167,7 +167,7 @@ async function renderPage(
     first ? textLayer(doc.title, { ...serifB, size: 14, align: 'centre' }) : null,
   ]);
 
-  const overlays: sharp.OverlayOptions[] = [];
+  const overlays: OverlayOptions[] = [];
   overlays.push(place(caseLine, left, mm(11)));
   if (caseLine.width < textWidth) overlays.push(place(pageLine, right - pageLine.width, mm(11)));
 
@@ -222,7 +222,7 @@ async function photoBody(
   top: number,
   available: number,
   mm: (v: number) => number,
-): Promise<sharp.OverlayOptions[]> {
+): Promise<OverlayOptions[]> {
   const items = await Promise.all(
     lines.map(async (line) => ({ photo: PHOTO_LINE.test(line), layer: await textLayer(line, { ...serif, size: 10.5, justify: true }) })),
   );
@@ -231,7 +231,7 @@ async function photoBody(
   const textHeight = items.reduce((acc, i) => acc + i.layer.height + gap, 0);
   const boxH = Math.max(mm(20), Math.min(mm(105), Math.floor((available - textHeight - photos * gap) / Math.max(1, photos))));
   const boxW = Math.min(textWidth, Math.round(boxH * 1.4));
-  const out: sharp.OverlayOptions[] = [];
+  const out: OverlayOptions[] = [];
   let y = top;
   for (const item of items) {
     if (item.photo) {
@@ -308,41 +308,39 @@ function paper(W: number, H: number): Buffer {
 
 /**
  * Rotates the raw image by a small angle (radians) as a horizontal then a vertical integer shear, the
- * way a cheap scanner's page sits slightly askew. Uncovered areas are filled with the paper colour.
+ * way a cheap scanner's page sits slightly askew; both shears are done in one pass of segment copies.
+ * Uncovered areas are filled with the paper colour.
  */
 function skew(src: Buffer, W: number, H: number, ch: number, angle: number): Buffer {
   const t = Math.tan(angle);
   const stride = W * ch;
-  const fill = Buffer.from([PAPER.r, PAPER.g, PAPER.b, 255].slice(0, ch));
-  const mid = Buffer.alloc(src.length);
-  mid.fill(fill);
-  for (let y = 0; y < H; y++) {
-    const off = Math.round((y - H / 2) * t);
-    const row = y * stride;
-    if (off >= 0) src.copy(mid, row + off * ch, row, row + stride - off * ch);
-    else src.copy(mid, row, row - off * ch, row + stride);
-  }
-  const out = Buffer.alloc(src.length);
-  out.fill(fill);
-  // vertical shear in bands of columns that share the same offset
+  const out = Buffer.allocUnsafe(src.length);
+  out.fill(Buffer.from([PAPER.r, PAPER.g, PAPER.b, 255].slice(0, ch)));
+  // horizontal shift of each source row
+  const hoff = new Int32Array(H);
+  for (let y = 0; y < H; y++) hoff[y] = Math.round((y - H / 2) * t);
+  // vertical shift, constant over bands of columns
   let x0 = 0;
   while (x0 < W) {
-    const off = Math.round((W / 2 - x0) * t);
+    const voff = Math.round((W / 2 - x0) * t);
     let x1 = x0 + 1;
-    while (x1 < W && Math.round((W / 2 - x1) * t) === off) x1++;
-    const a = x0 * ch;
-    const b = x1 * ch;
+    while (x1 < W && Math.round((W / 2 - x1) * t) === voff) x1++;
     for (let y = 0; y < H; y++) {
-      const sy = y - off;
+      const sy = y - voff;
       if (sy < 0 || sy >= H) continue;
-      mid.copy(out, y * stride + a, sy * stride + a, sy * stride + b);
+      // out[y][x] = src[sy][x - h] for x in [x0, x1), clipped to the source row
+      const h = hoff[sy]!;
+      const a = Math.max(x0, h);
+      const b = Math.min(x1, W + h);
+      if (a >= b) continue;
+      src.copy(out, y * stride + a * ch, sy * stride + (a - h) * ch, sy * stride + (b - h) * ch);
     }
     x0 = x1;
   }
   return out;
 }
 
-async function composePage(W: number, H: number, overlays: sharp.OverlayOptions[], seed: number, dpi: number, quality: number): Promise<Buffer> {
+async function composePage(W: number, H: number, overlays: OverlayOptions[], seed: number, dpi: number, quality: number): Promise<Buffer> {
   const flat = await sharp(paper(W, H), { raw: { width: W, height: H, channels: 3 } })
     .composite(overlays)
     .raw()

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseInputSchema, CASE_DATE_KEYS } from '../../src/domain/case.js';
 import { isIsoDate } from '../../src/domain/dates.js';
@@ -93,5 +94,26 @@ describe('resources/sample/cases.json', () => {
     const out = path.join(dir, 'cases.json');
     execFileSync(process.execPath, [path.join(root, 'scripts', 'convert-samples.mjs'), source, out], { stdio: 'pipe' });
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(resources, 'sample', 'cases.json'), 'utf8'));
+  });
+});
+
+describe('resources/sample/case-example.json (docs/case-json.md)', () => {
+  const file = path.join(resources, 'sample', 'case-example.json');
+  const example = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & {
+    documents: { kind: string; title: string; docNo?: string; responsible?: string; date?: string; files: string[] }[];
+  };
+
+  it('is a valid case with one document whose kind resolves and whose file exists', async () => {
+    const { documents, ...fields } = example;
+    const r = caseInputSchema.safeParse(fields);
+    expect(r.success, r.success ? '' : JSON.stringify(r.error.issues)).toBe(true);
+    expect(documents).toHaveLength(1);
+    const doc = documents[0]!;
+    expect(findKind(profile, doc.kind)).toBeDefined();
+    expect(doc.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(doc.files).toEqual(['case-example-page1.jpg']);
+    const meta = await sharp(path.join(path.dirname(file), doc.files[0]!)).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect([meta.width, meta.height]).toEqual([827, 1169]);
   });
 });

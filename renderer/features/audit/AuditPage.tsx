@@ -70,14 +70,14 @@ export function AuditPage() {
         title: t('audit.col.detail'),
         dataIndex: 'detail',
         ellipsis: true,
-        render: (d: AuditEntry['detail']) => (d ? <span className="mono">{JSON.stringify(d)}</span> : '—'),
+        render: (d: AuditEntry['detail']) => (d ? <span className="hash">{JSON.stringify(d)}</span> : '—'),
       },
       {
         title: t('audit.col.hash'),
         dataIndex: 'hash',
         width: 120,
         render: (h: string) => (
-          <Typography.Text className="mono" copyable={{ text: h }}>
+          <Typography.Text className="hash" copyable={{ text: h }}>
             {h.slice(0, 10)}
           </Typography.Text>
         ),

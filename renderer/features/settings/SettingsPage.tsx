@@ -43,7 +43,7 @@ function ArchiveTab() {
           ? [
               { key: 'name', label: t('settings.archive.name'), children: a.name },
               { key: 'profile', label: t('settings.archive.profile'), children: `${a.profileName}（${a.profileId}）` },
-              { key: 'path', label: t('settings.archive.path'), children: <span className="mono">{a.path}</span>, span: 2 },
+              { key: 'path', label: t('settings.archive.path'), children: <span className="hash">{a.path}</span>, span: 2 },
               { key: 'tz', label: t('settings.archive.timezone'), children: a.timezone },
               {
                 key: 'created',

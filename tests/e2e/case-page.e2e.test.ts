@@ -1,0 +1,268 @@
+/**
+ * End to end through the real localhost bridge: `juanzong serve` on a fresh archive, the built UI in
+ * Chromium (playwright-core, /usr/bin/chromium). First-run setup, sign out and in, register a case
+ * through the form, add a 询问笔录 with a JPEG scan, wait for its thumbnail, screenshot the page.
+ *
+ * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../renderer/i18n/en.js';
+import { zhCN } from '../../renderer/i18n/zh-CN.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+const CASE_NO = '青石综执罚立〔2024〕99号';
+const CASE_TITLE = '张三未经批准占道经营案';
+const ADMIN = { username: 'admin', displayName: '王档案', password: 'e2e-Passw0rd' };
+
+let work: string;
+let server: ChildProcessWithoutNullStreams | undefined;
+let serverLog = '';
+let browser: Browser | undefined;
+let page: Page;
+let launchUrl: string;
+const pageErrors: string[] = [];
+
+/** Starts `juanzong serve --json --init` and resolves with the one JSON line it prints when ready. */
+function startServe(archive: string): Promise<{ url: string; port: number }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'serve', '--archive', archive, '--port', '0', '--json', '--init'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  server = child;
+  child.stderr.on('data', (d: Buffer) => (serverLog += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`juanzong serve did not report ready in 60 s\n${serverLog}`)), 60_000);
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line) as { url: string; port: number });
+      } catch {
+        reject(new Error(`juanzong serve printed something that is not JSON: ${line}\n${serverLog}`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`juanzong serve exited with ${String(code)}\n${serverLog}`));
+    });
+  });
+}
+
+/** A scan-like A4 page (150 dpi): white paper, a title bar, lines of "text", a signature box. */
+async function makeScan(file: string): Promise<string> {
+  const width = 1240;
+  const height = 1754;
+  const block = (w: number, h: number, left: number, top: number, shade = '#222222') => ({
+    input: { create: { width: w, height: h, channels: 3 as const, background: shade } },
+    left,
+    top,
+  });
+  const rects = [block(520, 34, 360, 150)];
+  for (let i = 0; i < 22; i++) rects.push(block(i % 5 === 4 ? 640 : 1000, 14, 120, 300 + i * 52, '#333333'));
+  rects.push(block(300, 4, 820, 1560), block(4, 120, 820, 1440));
+  await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(rects).jpeg({ quality: 88 }).toFile(file);
+  return file;
+}
+
+/** Picks a date in an antd DatePicker by typing it (the field accepts YYYY-MM-DD). */
+async function typeDate(p: Page, id: string, date: string): Promise<void> {
+  const input = p.locator(`#${id}`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** Retries an assertion until it passes or `ms` runs out (the UI updates asynchronously). */
+async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** The dictionary keys that must never reach the screen. */
+const KEYS = new Set([...Object.keys(zhCN), ...Object.keys(en)]);
+const NAMESPACES = new Set([...KEYS].map((k) => k.split('.')[0]!));
+function rawKeysIn(text: string): string[] {
+  const found = text.match(/\b[a-z]+(?:\.[a-zA-Z]+)+\b/g) ?? [];
+  return found.filter((s) => KEYS.has(s) || NAMESPACES.has(s.split('.')[0]!));
+}
+
+describe('case page end to end (bridge + Chromium)', () => {
+  beforeAll(async () => {
+    // Fail, do not skip: a missing browser is a broken environment, not a reason to pass.
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Chromium to run the e2e test`).toBe(true);
+    expect(existsSync(path.join(ROOT, 'dist/src/cli/main.js')), 'dist/ is missing: run `npm run build` first').toBe(true);
+    expect(existsSync(path.join(ROOT, 'dist-renderer/index.html')), 'dist-renderer/ is missing: run `npm run build` first').toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    work = mkdtempSync(path.join(tmpdir(), 'jz-e2e-'));
+    launchUrl = (await startServe(path.join(work, 'archive'))).url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    if (work) rmSync(work, { recursive: true, force: true });
+  }, 30_000);
+
+  it('sets up, registers a case, adds a 询问笔录 scan and shows its thumbnail', async () => {
+    const scan = await makeScan(path.join(work, 'xunwen-biilu-p1.jpg'));
+
+    // First run: create the administrator (创建管理员账户).
+    await page.goto(launchUrl);
+    await page.getByText('创建管理员账户').first().waitFor();
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('姓名').fill(ADMIN.displayName);
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('确认密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: '创建并登录' }).click();
+    await page.getByRole('heading', { name: '案件登记' }).waitFor();
+
+    // Sign out and back in (登录).
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByText('登录卷宗').waitFor();
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { name: '案件登记' }).waitFor();
+    expect(await page.locator('.app-user').innerText()).toContain('管理员');
+
+    // Register a case through the form.
+    await page.getByRole('button', { name: '登记案件' }).click();
+    await page.locator('#caseForm_caseNo').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'case-form-empty.png') });
+    await page.locator('#caseForm_caseNo').fill(CASE_NO);
+    await page.locator('#caseForm_title').fill(CASE_TITLE);
+    await page.locator('#caseForm_cause').fill('未经批准占用城市道路从事经营活动');
+    await page.locator('#caseForm_decisionNo').fill('青石综执罚决〔2024〕99号');
+    await page.locator('#caseForm_source').fill('日常巡查');
+    await page.locator('#caseForm_organ').fill('青石镇人民政府');
+    await page.locator('#caseForm_unit').fill('青石镇综合行政执法队');
+    await page.locator('#caseForm_parties_0_name').fill('张三');
+    await page.locator('#caseForm_parties_0_idNumber').fill('410522198503120011');
+    await page.locator('#caseForm_parties_0_phone').fill('13800000000');
+    await page.locator('#caseForm_parties_0_address').fill('河南省安阳县青石镇青石村一组');
+    const officers = [
+      { name: '李明', certNo: 'ZF41052200123', post: '执法队员', role: '主办人' },
+      { name: '赵强', certNo: 'ZF41052200456', post: '执法队员', role: '协办人' },
+    ];
+    for (const [i, o] of officers.entries()) {
+      await page.locator(`#caseForm_officers_${i}_name`).fill(o.name);
+      await page.locator(`#caseForm_officers_${i}_certNo`).fill(o.certNo);
+      await page.locator(`#caseForm_officers_${i}_post`).fill(o.post);
+      // 办案角色 is a tags Select: pick the suggestion, then click away to close its list.
+      await page.locator(`#caseForm_officers_${i}_roles`).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: o.role }).click();
+      await page.getByRole('dialog').locator('.ant-modal-title').click();
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    }
+    const dates: [string, string][] = [
+      ['filed', '2024-03-01'],
+      ['investigationConcluded', '2024-03-10'],
+      ['noticeServed', '2024-03-12'],
+      ['decision', '2024-03-20'],
+      ['served', '2024-03-21'],
+      ['executed', '2024-03-28'],
+      ['closed', '2024-04-02'],
+    ];
+    for (const [key, date] of dates) await typeDate(page, `caseForm_dates_${key}`, date);
+    await page.screenshot({ path: path.join(SHOTS, 'case-form.png') });
+    await page.getByRole('dialog').getByRole('button', { name: '保存', exact: true }).click();
+
+    // The new case opens; go back to the list and open it from there.
+    await page.waitForURL(/#\/cases\/\d+$/);
+    await page.getByRole('heading', { name: CASE_TITLE }).waitFor();
+    await page.getByRole('button', { name: '返回案件列表' }).click();
+    const row = page.locator('.ant-table-row', { hasText: CASE_NO });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('一般程序');
+    expect(await row.innerText()).toContain('张三');
+    await page.screenshot({ path: path.join(SHOTS, 'case-list.png') });
+    await row.getByRole('link', { name: CASE_NO }).click();
+    await page.getByRole('heading', { name: CASE_TITLE }).waitFor();
+    const officersCard = page.locator('.ant-card', { hasText: '执法人员' });
+    await eventually(async () => {
+      const rows = await officersCard.locator('.ant-table-row').allInnerTexts();
+      expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['李明 ZF41052200123 执法队员 主办人', '赵强 ZF41052200456 执法队员 协办人']);
+    });
+
+    // 添加文书: kind 询问笔录, a JPEG scan, then import it as a job.
+    await page.getByRole('button', { name: '添加文书' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#docForm_kind').click();
+    await dialog.locator('#docForm_kind').fill('询问笔录');
+    await page.locator('.ant-select-item-option', { hasText: /^询问笔录$/ }).click();
+    await eventually(async () => expect(await dialog.locator('#docForm_title').inputValue()).toBe('询问笔录'));
+    await dialog.locator('#docForm_title').fill('询问笔录（张三）');
+    await typeDate(page, 'docForm_date', '2024-03-05');
+    await dialog.locator('input[type=file]').setInputFiles(scan);
+    await dialog.locator('.ant-upload-list-item-done').first().waitFor();
+    expect(await dialog.locator('.ant-upload-list-item-error').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'document-add.png') });
+    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
+
+    // The new document is expanded: wait for its thumbnail to load.
+    const docRow = page.locator('.ant-table-row', { hasText: '询问笔录（张三）' });
+    await docRow.waitFor();
+    expect(await docRow.innerText()).toContain('青石镇人民政府');
+    const thumb = page.locator('.thumb-card img').first();
+    await thumb.waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.thumb-card img')].some((i) => i.complete && i.naturalWidth > 0), undefined, {
+      timeout: 60_000,
+    });
+
+    // 正面/背面 round-trips through page.update.
+    const card = page.locator('.thumb-card').first();
+    const flipped = page.waitForResponse((r) => r.url().endsWith('/api/page.update') && r.status() === 200);
+    await card.getByText('背面').click();
+    await flipped;
+    await eventually(async () => expect(await card.locator('.ant-segmented-item-selected').innerText()).toBe('背面'));
+    const restored = page.waitForResponse((r) => r.url().endsWith('/api/page.update') && r.status() === 200);
+    await card.getByText('正面').click();
+    await restored;
+    await eventually(async () => expect(await card.locator('.ant-segmented-item-selected').innerText()).toBe('正面'));
+
+    await page.mouse.move(0, 0);
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await page.screenshot({ path: path.join(SHOTS, 'case-page.png'), fullPage: true });
+
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const label of ['案件', '卷宗', '询问笔录', '添加文书', '当事人', '执法人员', '执法证号', '立案', '结案', '正面', '背面', '空白']) {
+      expect(text, `label ${label}`).toContain(label);
+    }
+    expect(rawKeysIn(text)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
