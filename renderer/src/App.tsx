@@ -88,7 +88,7 @@ function Themed() {
         },
       }}
     >
-      <AntApp>
+      <AntApp component={false}>
         <SessionProvider>
           <Gate />
         </SessionProvider>

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { caseInputSchema } from '../domain/case.js';
 import type { FilingProfile } from '../domain/profile.js';
 import { ANY_ROLE, ROLES, WRITERS, type Role } from '../domain/roles.js';
+import { op } from './op.js';
+export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
   AuditEntry,
@@ -15,31 +17,6 @@ import type {
   StagedUpload,
   UserInfo,
 } from './types.js';
-
-/**
- * The one list of operations. Every transport (direct call, Electron IPC, HTTP bridge, CLI) goes
- * through `invoke`, which checks the caller's role against `roles` and validates the input with
- * `input` before the handler runs.
- */
-export const TRANSPORTS = ['direct', 'ipc', 'http', 'cli'] as const;
-export type Transport = (typeof TRANSPORTS)[number];
-
-export interface OpSpec<I extends z.ZodType, O> {
-  readonly input: I;
-  /** 'public' needs no sign-in (login, first-run setup). */
-  readonly roles: readonly Role[] | 'public';
-  readonly transports: readonly Transport[];
-  /** Phantom: the output type. */
-  readonly output?: O;
-}
-
-function op<O>() {
-  return <I extends z.ZodType>(input: I, roles: readonly Role[] | 'public', transports: readonly Transport[] = TRANSPORTS): OpSpec<I, O> => ({
-    input,
-    roles,
-    transports,
-  });
-}
 
 const id = z.number().int().positive();
 const empty = z.object({}).strict();
@@ -64,6 +41,12 @@ export const documentMetaSchema = z.object({
     .nullable(),
 });
 
+/**
+ * The one list of operations. Every transport (direct call, Electron IPC, HTTP bridge, CLI) goes
+ * through `invoke`, which checks the caller's role against `roles` and validates the input with
+ * `input` before the handler runs. Each capability keeps its slice in its own file (contract-*.ts),
+ * spread in here.
+ */
 export const contract = {
   'auth.status': op<AuthStatus>()(empty, 'public'),
   'auth.setup': op<SessionInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), password }), 'public'),

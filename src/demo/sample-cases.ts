@@ -46,7 +46,10 @@ const documentSchema = z.object({
   title: z.string().trim().min(1, { message: 'required' }).max(300),
   docNo: z.string().trim().max(100).nullable().default(null),
   responsible: z.string().trim().max(100).nullable().default(null),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'bad_date' }).refine(isIsoDate, { message: 'bad_date' }),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'bad_date' })
+    .refine(isIsoDate, { message: 'bad_date' }),
   pages: z.number().int().min(1).max(200),
   body: z.array(z.string()),
 });
@@ -76,7 +79,7 @@ export function loadSampleCases(resourcesDir: string): SampleCase[] {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`Cannot read sample cases ${file}: ${(e as Error).message}`);
+    throw new Error(`Cannot read sample cases ${file}: ${(e as Error).message}`, { cause: e });
   }
   if (!Array.isArray(raw)) throw new Error(`Sample cases ${file}: expected an array of cases`);
   return raw.map((entry: unknown, i) => {

@@ -92,8 +92,12 @@ interface TextStyle {
   colour?: string;
 }
 
-/** Renders text (escaped here) to a tight RGBA layer. sharp trims the layer to the ink extents. */
-async function textLayer(text: string, s: TextStyle): Promise<Layer> {
+/**
+ * Renders text (escaped here) to a tight RGBA layer: sharp trims it to the ink extents. Blank text has no
+ * layer (libvips refuses to render it).
+ */
+async function textLayer(text: string, s: TextStyle): Promise<Layer | null> {
+  if (text.trim() === '') return null;
   const markup = `<span foreground="${s.colour ?? INK}">${escapeMarkup(text)}</span>`;
   const { data, info } = await sharp({
     text: {
@@ -114,30 +118,27 @@ async function textLayer(text: string, s: TextStyle): Promise<Layer> {
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
-function place(layer: Layer, left: number, top: number): OverlayOptions {
-  return { input: layer.data, raw: { width: layer.width, height: layer.height, channels: layer.channels }, left: Math.round(left), top: Math.round(top) };
+/** Positions a layer, cropping whatever would run below `bottom` (sharp rejects overlays off the page). */
+function place(layer: Layer | null, left: number, top: number, bottom: number): OverlayOptions[] {
+  const t = Math.max(0, Math.round(top));
+  if (!layer || t >= bottom) return [];
+  const height = Math.min(layer.height, Math.floor(bottom) - t);
+  const data = height < layer.height ? layer.data.subarray(0, height * layer.width * layer.channels) : layer.data;
+  return [{ input: data, raw: { width: layer.width, height, channels: layer.channels }, left: Math.max(0, Math.round(left)), top: t }];
 }
 
 function rect(width: number, height: number, colour: string, left: number, top: number): OverlayOptions {
   return {
     input: { create: { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)), channels: 3, background: colour } },
-    left: Math.round(left),
-    top: Math.round(top),
+    left: Math.max(0, Math.round(left)),
+    top: Math.max(0, Math.round(top)),
   };
 }
 
 const PHOTO_LINE = /^照片\s*\d+/;
 const BODY_PT = 12;
 
-async function renderPage(
-  doc: ScanDocument,
-  lines: string[],
-  pageNo: number,
-  pageCount: number,
-  dpi: number,
-  quality: number,
-  seed: number,
-): Promise<Buffer> {
+async function renderPage(doc: ScanDocument, lines: string[], pageNo: number, pageCount: number, dpi: number, quality: number, seed: number): Promise<Buffer> {
   const { width: W, height: H } = a4Size(dpi);
   const mm = (v: number): number => Math.round((v / 25.4) * dpi);
   const left = mm(28);
@@ -157,7 +158,7 @@ async function renderPage(
   // Everything with a fixed position is rendered in parallel with the heading block.
   const [caseLine, pageLine, fLeft, fRight, heading, docNo, title] = await Promise.all([
     textLayer(`案号：${doc.caseNo}`, { ...serif, size: 9, colour: GREY_INK }),
-    textLayer(`第 ${pageNo} 页　共 ${pageCount} 页`, { ...serif, size: 9, colour: GREY_INK }),
+    textLayer(`第 ${pageNo} 页\u3000共 ${pageCount} 页`, { ...serif, size: 9, colour: GREY_INK }),
     footerLeft ? textLayer(footerLeft, { ...serif, size: 10.5, width: Math.round(textWidth * 0.62) }) : null,
     footerRight ? textLayer(footerRight, { ...serif, size: 10.5, width: Math.round(textWidth * 0.36) }) : null,
     first
@@ -168,45 +169,51 @@ async function renderPage(
   ]);
 
   const overlays: OverlayOptions[] = [];
-  overlays.push(place(caseLine, left, mm(11)));
-  if (caseLine.width < textWidth) overlays.push(place(pageLine, right - pageLine.width, mm(11)));
-
-  let y = top;
-  overlays.push(place(heading, (W - heading.width) / 2, y));
-  y += heading.height + mm(first ? 5 : 3);
-  if (docNo) {
-    overlays.push(place(docNo, right - docNo.width, y));
-    y += docNo.height + mm(4);
-  }
-  if (title) {
-    overlays.push(place(title, (W - title.width) / 2, y));
-    y += title.height + mm(3);
-  }
-  overlays.push(rect(textWidth, rule, '#3a3a3a', left, y));
-  y += rule + mm(6);
-
-  // Footer: a rule, 责任者 on the left, 日期 on the right, and the page count at the very bottom.
+  // Footer first: a rule, 责任者 on the left, 日期 on the right. It fixes how far the body may run.
   const footerTop = H - mm(20) - Math.max(fLeft?.height ?? 0, fRight?.height ?? 0);
-  if (fLeft) overlays.push(place(fLeft, left, footerTop));
-  if (fRight) overlays.push(place(fRight, right - fRight.width, footerTop));
+  overlays.push(...place(fLeft, left, footerTop, H));
+  if (fRight) overlays.push(...place(fRight, right - fRight.width, footerTop, H));
   overlays.push(rect(textWidth, rule, '#3a3a3a', left, footerTop - mm(4)));
   const bodyBottom = footerTop - mm(8);
 
+  // Header band: 案号 on the left, page count on the right.
+  overlays.push(...place(caseLine, left, mm(11), top));
+  if (pageLine && (caseLine?.width ?? 0) + pageLine.width < textWidth) overlays.push(...place(pageLine, right - pageLine.width, mm(11), top));
+
+  let y = top;
+  if (heading) {
+    overlays.push(...place(heading, (W - heading.width) / 2, y, bodyBottom));
+    y += heading.height + mm(first ? 5 : 3);
+  }
+  if (docNo) {
+    overlays.push(...place(docNo, right - docNo.width, y, bodyBottom));
+    y += docNo.height + mm(4);
+  }
+  if (title) {
+    overlays.push(...place(title, (W - title.width) / 2, y, bodyBottom));
+    y += title.height + mm(3);
+  }
+  if (y < bodyBottom) overlays.push(rect(textWidth, rule, '#3a3a3a', left, y));
+  y += rule + mm(6);
+
   const available = bodyBottom - y;
-  if (photoPage) overlays.push(...(await photoBody(lines, serif, left, textWidth, y, available, mm)));
-  else if (lines.length > 0) {
+  if (available > 0 && photoPage) overlays.push(...(await photoBody(lines, serif, left, textWidth, y, bodyBottom, mm)));
+  else if (available > 0) {
     const body = await fitText(lines.join('\n'), { ...serif, justify: true }, available);
-    overlays.push(place(body, left, y));
+    overlays.push(...place(body, left, y, bodyBottom));
   }
 
   return composePage(W, H, overlays, seed, dpi, quality);
 }
 
-/** Renders the body at 12 pt, shrinking it (down to 8 pt) if it would run into the footer. */
-async function fitText(text: string, s: Omit<TextStyle, 'size'>, available: number): Promise<Layer> {
+/**
+ * Renders the body at 12 pt, shrinking it (down to 8 pt) if it would run into the footer; what still
+ * does not fit is cut off by place().
+ */
+async function fitText(text: string, s: Omit<TextStyle, 'size'>, available: number): Promise<Layer | null> {
   let size = BODY_PT;
   let layer = await textLayer(text, { ...s, size, spacing: size * 1.7 });
-  for (let i = 0; i < 4 && layer.height > available && size > 8; i++) {
+  for (let i = 0; i < 4 && layer && layer.height > available && size > 8; i++) {
     size = Math.max(8, Math.floor(size * Math.sqrt(available / layer.height) * 10) / 10);
     layer = await textLayer(text, { ...s, size, spacing: size * 1.7 });
   }
@@ -220,33 +227,38 @@ async function photoBody(
   left: number,
   textWidth: number,
   top: number,
-  available: number,
+  bottom: number,
   mm: (v: number) => number,
 ): Promise<OverlayOptions[]> {
   const items = await Promise.all(
     lines.map(async (line) => ({ photo: PHOTO_LINE.test(line), layer: await textLayer(line, { ...serif, size: 10.5, justify: true }) })),
   );
+  const available = bottom - top;
   const photos = items.filter((i) => i.photo).length;
   const gap = mm(4);
-  const textHeight = items.reduce((acc, i) => acc + i.layer.height + gap, 0);
+  const textHeight = items.reduce((acc, i) => acc + (i.layer?.height ?? 0) + gap, 0);
   const boxH = Math.max(mm(20), Math.min(mm(105), Math.floor((available - textHeight - photos * gap) / Math.max(1, photos))));
   const boxW = Math.min(textWidth, Math.round(boxH * 1.4));
   const out: OverlayOptions[] = [];
   let y = top;
   for (const item of items) {
+    const h = item.layer?.height ?? 0;
     if (item.photo) {
+      if (y + boxH > bottom) break;
       const bx = left + (textWidth - boxW) / 2;
       const border = Math.max(2, mm(0.6));
       out.push(rect(boxW, boxH, '#6e6e6a', bx, y));
       out.push(rect(boxW - 2 * border, boxH - 2 * border, '#b9b8b2', bx + border, y + border));
       // a darker "ground" band so the frame reads as a washed-out photograph
-      out.push(rect(boxW - 2 * border, Math.round((boxH - 2 * border) * 0.35), '#9d9c95', bx + border, y + boxH - border - Math.round((boxH - 2 * border) * 0.35)));
+      out.push(
+        rect(boxW - 2 * border, Math.round((boxH - 2 * border) * 0.35), '#9d9c95', bx + border, y + boxH - border - Math.round((boxH - 2 * border) * 0.35)),
+      );
       y += boxH + mm(2);
-      out.push(place(item.layer, left + (textWidth - item.layer.width) / 2, y));
+      out.push(...place(item.layer, left + (textWidth - (item.layer?.width ?? 0)) / 2, y, bottom));
     } else {
-      out.push(place(item.layer, left, y));
+      out.push(...place(item.layer, left, y, bottom));
     }
-    y += item.layer.height + gap;
+    y += h + gap;
   }
   return out;
 }

@@ -30,7 +30,7 @@ if (!ocrAvailable) console.warn('tesseract with chi_sim is not installed: the OC
 function norm(s: string): string {
   return s
     .replace(/\s+/g, '')
-    .replace(/[（〈【［\[{｛]/g, '(')
+    .replace(/[（〈【［[{｛]/g, '(')
     .replace(/[）〉】］\]}｝]/g, ')')
     .replace(/[／]/g, '/');
 }
@@ -148,7 +148,11 @@ describe('demo scan pages', () => {
   });
 
   it('spreads the body lines over the pages and escapes Pango markup', async () => {
-    expect(spreadLines(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 3)).toEqual([['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h']]);
+    expect(spreadLines(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 3)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+      ['g', 'h'],
+    ]);
     expect(spreadLines(['a'], 3)).toEqual([['a'], [], []]);
     expect(escapeMarkup('<b>A&B</b>')).toBe('&lt;b&gt;A&amp;B&lt;/b&gt;');
     const pages = await renderScanPages({

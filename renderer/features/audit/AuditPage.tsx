@@ -7,6 +7,7 @@ import { useOp } from '../../bridge/use-op';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useViewportHeight } from '../../components/use-viewport-height';
 import { useI18n } from '../../i18n/I18nProvider';
+import { hasMessage } from '../../i18n/translate';
 
 const PAGE = 200;
 
@@ -64,13 +65,29 @@ export function AuditPage() {
         },
       },
       { title: t('audit.col.actor'), dataIndex: 'actor', width: 110, ellipsis: true },
-      { title: t('audit.col.action'), dataIndex: 'action', width: 150, className: 'mono' },
-      { title: t('audit.col.target'), width: 150, ellipsis: true, render: (_, r) => `${r.targetType} ${r.targetId}` },
+      {
+        title: t('audit.col.action'),
+        dataIndex: 'action',
+        width: 130,
+        render: (a: string) => {
+          const key = `audit.action.${a}`;
+          return hasMessage(key) ? <span title={a}>{t(key)}</span> : <span className="hash">{a}</span>;
+        },
+      },
+      {
+        title: t('audit.col.target'),
+        width: 120,
+        ellipsis: true,
+        render: (_, r) => {
+          const key = `audit.target.${r.targetType}`;
+          return `${hasMessage(key) ? t(key) : r.targetType} ${r.targetId}`;
+        },
+      },
       {
         title: t('audit.col.detail'),
         dataIndex: 'detail',
         ellipsis: true,
-        render: (d: AuditEntry['detail']) => (d ? <span className="hash">{JSON.stringify(d)}</span> : '—'),
+        render: (d: AuditEntry['detail']) => (d ? <span className="audit-detail">{JSON.stringify(d)}</span> : '—'),
       },
       {
         title: t('audit.col.hash'),
@@ -119,7 +136,7 @@ export function AuditPage() {
         size="small"
         bordered
         virtual
-        scroll={{ x: 1000, y: Math.max(240, viewport - (verify ? 270 : 220)) }}
+        scroll={{ x: 1000, y: Math.max(240, viewport - (verify ? 250 : 200)) }}
         loading={first.loading}
         columns={columns}
         dataSource={rows}

@@ -109,7 +109,7 @@ export function CaseDetailPage() {
         />
       </Card>
 
-      <Row gutter={12} className="section-card">
+      <Row gutter={12} className="section-card stretch-row">
         <Col span={14}>
           <PartiesCard parties={c.parties} />
         </Col>

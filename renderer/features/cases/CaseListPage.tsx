@@ -41,7 +41,14 @@ export function CaseListPage() {
         render: (p: Procedure) => <Tag color={p === 'general' ? 'geekblue' : 'default'}>{t(PROCEDURE_KEYS[p])}</Tag>,
       },
       { title: t('cases.col.parties'), dataIndex: 'partyNames', width: 150, ellipsis: true, render: (names: string[]) => names.join('、') },
-      { title: t('cases.col.filedOn'), dataIndex: 'filedOn', width: 100, className: 'nowrap', sorter: (a, b) => byText(a.filedOn, b.filedOn) },
+      {
+        title: t('cases.col.filedOn'),
+        dataIndex: 'filedOn',
+        width: 100,
+        className: 'nowrap',
+        sorter: (a, b) => byText(a.filedOn, b.filedOn),
+        render: (v: string | null) => v ?? '—',
+      },
       {
         title: t('cases.col.closedOn'),
         dataIndex: 'closedOn',

@@ -78,7 +78,7 @@ export function ProfileTab() {
         size="small"
         bordered
         virtual
-        scroll={{ x: 800, y: Math.max(240, viewport - 420) }}
+        scroll={{ x: 800, y: Math.max(240, viewport - 360) }}
         pagination={false}
         loading={profile.loading}
         columns={columns}

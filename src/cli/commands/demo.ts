@@ -19,6 +19,8 @@ export const demoCommand: Command = {
       printJson(r);
       return;
     }
+    const rel = path.relative(process.cwd(), r.archive);
+    const shown = rel && !rel.startsWith('..') ? rel : r.archive;
     const out = [
       '',
       `档案库 Archive: ${r.archive}`,
@@ -28,8 +30,8 @@ export const demoCommand: Command = {
       '账户 Accounts (密码 password: ' + r.password + '):',
       table(['用户名', '姓名', '角色'], r.users.map((u) => [u.username, u.displayName, `${ROLE_LABELS[u.role].zh} ${ROLE_LABELS[u.role].en}`])),
       '',
-      '浏览 Browse:   npx juanzong serve --archive ' + path.relative(process.cwd(), r.archive) || r.archive,
-      '命令行 CLI:     JUANZONG_PASSWORD=' + r.password + ' npx juanzong case list --archive ' + (path.relative(process.cwd(), r.archive) || r.archive) + ' --user dangan',
+      `浏览 Browse:    npx juanzong serve --archive ${shown}`,
+      `命令行 CLI:     JUANZONG_PASSWORD=${r.password} npx juanzong case list --archive ${shown} --user dangan`,
       '',
     ];
     process.stdout.write(out.join('\n'));
