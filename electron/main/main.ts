@@ -63,7 +63,7 @@ async function start(): Promise<void> {
       resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined,
     });
   } catch (e) {
-    throw new Error(`${archiveDir}\n\n${describe(e)}`);
+    throw new Error(`${archiveDir}\n\n${describe(e)}`, { cause: e });
   }
   hardenSession(session.defaultSession);
   handleAppScheme(RENDERER_DIR);
