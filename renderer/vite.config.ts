@@ -7,9 +7,24 @@ import { defineConfig, type Plugin } from 'vite';
 
 // The renderer is a static bundle served by the localhost bridge (`juanzong serve`) and loaded by the
 // Electron window. `base: './'` keeps asset URLs relative so both work from any folder.
-// For `vite dev` against a running bridge: JUANZONG_BRIDGE=http://127.0.0.1:PORT npx vite --config renderer/vite.config.ts
+// `vite dev` against a running bridge: pass the address `juanzong serve` printed (with its launch token):
+//   JUANZONG_BRIDGE='http://127.0.0.1:PORT/?launch=TOKEN' npx vite --config renderer/vite.config.ts
 const root = fileURLToPath(new URL('.', import.meta.url));
-const bridge = process.env.JUANZONG_BRIDGE;
+const bridge = process.env.JUANZONG_BRIDGE ? new URL(process.env.JUANZONG_BRIDGE) : null;
+
+/** Proxies /api, /upload and /media to the bridge, which only trusts its own Host and launch token. */
+function bridgeProxy(target: URL) {
+  const launch = target.searchParams.get('launch') ?? '';
+  const options = {
+    target: target.origin,
+    changeOrigin: true,
+    headers: { 'X-Juanzong-Launch': launch },
+    configure: (proxy: { on(event: 'proxyReq', cb: (req: { removeHeader(name: string): void }) => void): void }) => {
+      proxy.on('proxyReq', (req) => req.removeHeader('origin'));
+    },
+  };
+  return Object.fromEntries(['/api', '/upload', '/media'].map((p) => [p, options]));
+}
 
 /**
  * pdf.js loads its CMaps (Chinese PDFs with unembedded fonts), standard fonts and WebAssembly image
@@ -60,6 +75,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 3000,
   },
   server: {
-    proxy: bridge ? Object.fromEntries(['/api', '/upload', '/media'].map((p) => [p, { target: bridge }])) : undefined,
+    proxy: bridge ? bridgeProxy(bridge) : undefined,
   },
 });

@@ -7,10 +7,6 @@ import type { MessageKey } from '../i18n/zh-CN';
 export function NotYetAvailable({ feature }: { feature: MessageKey }) {
   const { t } = useI18n();
   return (
-    <Result
-      icon={<ClockCircleOutlined style={{ color: '#8c8c8c' }} />}
-      title={t('notyet.title')}
-      subTitle={t('notyet.subtitle', { feature: t(feature) })}
-    />
+    <Result icon={<ClockCircleOutlined style={{ color: '#8c8c8c' }} />} title={t('notyet.title')} subTitle={t('notyet.subtitle', { feature: t(feature) })} />
   );
 }

@@ -47,7 +47,8 @@ export const en: Record<MessageKey, string> = {
   'auth.displayName': 'Full name',
   'auth.loginTitle': 'Sign in to Juanzong',
   'auth.setupTitle': 'Create the administrator account',
-  'auth.setupHint': 'This archive is new. Create the administrator first; the administrator can then open accounts for archivists, supervisors and inspectors under Settings.',
+  'auth.setupHint':
+    'This archive is new. Create the administrator first; the administrator can then open accounts for archivists, supervisors and inspectors under Settings.',
   'auth.setupSubmit': 'Create and sign in',
   'auth.usernameRule': '2–32 letters, digits, underscores, dots or hyphens',
   'auth.passwordRule': 'At least 8 characters',
@@ -148,6 +149,7 @@ export const en: Record<MessageKey, string> = {
   'date.executed': 'Executed',
   'date.closed': 'Closed',
   'date.filedRequired': 'General-procedure cases need a filing date',
+  'date.closedRequired': 'Select the closing date',
 
   'detail.title': 'Case',
   'detail.backToList': 'Back to cases',
@@ -172,7 +174,7 @@ export const en: Record<MessageKey, string> = {
   'doc.badType': '{name}: unsupported file type (JPEG, PNG, TIFF or PDF only)',
   'doc.needFile': 'Upload at least one scan',
   'doc.waitUpload': 'Wait for the uploads to finish',
-  'doc.uploadFailed': 'An upload failed; remove it and try again',
+  'doc.uploadFailed': 'A file failed to upload or import; remove the files marked in red and try again',
   'doc.submit': 'Import',
   'doc.importing': 'Importing',
   'doc.cancelImport': 'Cancel import',

@@ -146,6 +146,7 @@ export const zhCN = {
   'date.executed': '执行完毕',
   'date.closed': '结案',
   'date.filedRequired': '一般程序案件须填写立案日期',
+  'date.closedRequired': '请选择结案日期',
 
   'detail.title': '案件详情',
   'detail.backToList': '返回案件列表',
@@ -170,7 +171,7 @@ export const zhCN = {
   'doc.badType': '{name}：不支持的文件类型（仅限 JPEG、PNG、TIFF、PDF）',
   'doc.needFile': '请至少上传一个扫描件',
   'doc.waitUpload': '请等待文件上传完成',
-  'doc.uploadFailed': '有文件上传失败，请删除后重试',
+  'doc.uploadFailed': '有文件上传失败或无法导入，请删除标红的文件后重试',
   'doc.submit': '导入',
   'doc.importing': '正在导入',
   'doc.cancelImport': '取消导入',

@@ -29,12 +29,7 @@ function Gate() {
       );
     case 'offline':
       return (
-        <Result
-          status="warning"
-          title={t('app.connectFailed')}
-          subTitle={errorText(state.error)}
-          extra={<Button onClick={retry}>{t('app.retry')}</Button>}
-        />
+        <Result status="warning" title={t('app.connectFailed')} subTitle={errorText(state.error)} extra={<Button onClick={retry}>{t('app.retry')}</Button>} />
       );
     case 'setup':
       return <SetupPage archiveName={state.archiveName} />;

@@ -45,11 +45,14 @@ function startServe(archive: string): Promise<{ url: string; port: number }> {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
       clearTimeout(timer);
+      let ready: { url?: unknown; port?: unknown } | null = null;
       try {
-        resolve(JSON.parse(line) as { url: string; port: number });
+        ready = JSON.parse(line) as { url?: unknown; port?: unknown };
       } catch {
-        reject(new Error(`juanzong serve printed something that is not JSON: ${line}\n${serverLog}`));
+        /* reported below */
       }
+      if (ready && typeof ready.url === 'string' && typeof ready.port === 'number') resolve({ url: ready.url, port: ready.port });
+      else reject(new Error(`juanzong serve did not start: ${line}\n${serverLog}`));
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -70,7 +73,10 @@ async function makeScan(file: string): Promise<string> {
   const rects = [block(520, 34, 360, 150)];
   for (let i = 0; i < 22; i++) rects.push(block(i % 5 === 4 ? 640 : 1000, 14, 120, 300 + i * 52, '#333333'));
   rects.push(block(300, 4, 820, 1560), block(4, 120, 820, 1440));
-  await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(rects).jpeg({ quality: 88 }).toFile(file);
+  await sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .composite(rects)
+    .jpeg({ quality: 88 })
+    .toFile(file);
   return file;
 }
 
@@ -80,6 +86,12 @@ async function typeDate(p: Page, id: string, date: string): Promise<void> {
   await input.click();
   await input.fill(date);
   await input.press('Enter');
+}
+
+/** Waits until no antd spinner is showing and its fade-out has finished (for tidy screenshots). */
+async function settle(p: Page): Promise<void> {
+  await p.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
+  await p.waitForTimeout(400);
 }
 
 /** Retries an assertion until it passes or `ms` runs out (the UI updates asynchronously). */
@@ -114,7 +126,15 @@ describe('case page end to end (bridge + Chromium)', () => {
     launchUrl = (await startServe(path.join(work, 'archive'))).url;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
     page = await context.newPage();
@@ -137,7 +157,7 @@ describe('case page end to end (bridge + Chromium)', () => {
   }, 30_000);
 
   it('sets up, registers a case, adds a 询问笔录 scan and shows its thumbnail', async () => {
-    const scan = await makeScan(path.join(work, 'xunwen-biilu-p1.jpg'));
+    const scan = await makeScan(path.join(work, 'xunwen-bilu-p1.jpg'));
 
     // First run: create the administrator (创建管理员账户).
     await page.goto(launchUrl);
@@ -146,12 +166,14 @@ describe('case page end to end (bridge + Chromium)', () => {
     await page.getByLabel('姓名').fill(ADMIN.displayName);
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('确认密码').fill(ADMIN.password);
+    await page.screenshot({ path: path.join(SHOTS, 'setup.png') });
     await page.getByRole('button', { name: '创建并登录' }).click();
     await page.getByRole('heading', { name: '案件登记' }).waitFor();
 
     // Sign out and back in (登录).
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByText('登录卷宗').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'login.png') });
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -208,6 +230,7 @@ describe('case page end to end (bridge + Chromium)', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('一般程序');
     expect(await row.innerText()).toContain('张三');
+    await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'case-list.png') });
     await row.getByRole('link', { name: CASE_NO }).click();
     await page.getByRole('heading', { name: CASE_TITLE }).waitFor();
@@ -239,9 +262,13 @@ describe('case page end to end (bridge + Chromium)', () => {
     expect(await docRow.innerText()).toContain('青石镇人民政府');
     const thumb = page.locator('.thumb-card img').first();
     await thumb.waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.thumb-card img')].some((i) => i.complete && i.naturalWidth > 0), undefined, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll<HTMLImageElement>('.thumb-card img')].some((i) => i.complete && i.naturalWidth > 0),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
 
     // 正面/背面 round-trips through page.update.
     const card = page.locator('.thumb-card').first();
@@ -255,7 +282,13 @@ describe('case page end to end (bridge + Chromium)', () => {
     await eventually(async () => expect(await card.locator('.ant-segmented-item-selected').innerText()).toBe('正面'));
 
     await page.mouse.move(0, 0);
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await settle(page);
+    await page
+      .locator('.ant-message-notice')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
     await page.screenshot({ path: path.join(SHOTS, 'case-page.png'), fullPage: true });
 
     const text = await page.evaluate(() => document.body.innerText);

@@ -109,11 +109,11 @@ export function CaseDetailPage() {
         />
       </Card>
 
-      <Row gutter={12} className="section-card stretch-row">
-        <Col span={14}>
+      <Row gutter={[12, 12]} className="section-card stretch-row">
+        <Col xs={24} xxl={13}>
           <PartiesCard parties={c.parties} />
         </Col>
-        <Col span={10}>
+        <Col xs={24} xxl={11}>
           <OfficersCard officers={c.officers} />
         </Col>
       </Row>
@@ -197,15 +197,19 @@ function PartiesCard({ parties }: { parties: Party[] }) {
   const { t } = useI18n();
   const rows: KeyedParty[] = parties.map((p, i) => ({ ...p, key: i }));
   const columns: TableColumnsType<KeyedParty> = [
-    { title: t('party.type'), width: 64, render: (_, p) => t(p.type === 'person' ? 'party.type.person' : 'party.type.organisation') },
-    { title: t('party.name'), dataIndex: 'name', ellipsis: true },
+    { title: t('party.type'), width: 90, render: (_, p) => t(p.type === 'person' ? 'party.type.person' : 'party.type.organisation') },
+    { title: t('party.name'), dataIndex: 'name', width: 260, ellipsis: true },
     {
       title: t('party.idOrCode'),
       width: 170,
       className: 'mono',
       render: (_, p) => dash(p.type === 'person' ? p.idNumber : p.creditCode),
     },
-    { title: `${t('party.gender')}/${t('party.legalRepresentative')}`, width: 110, render: (_, p) => dash(p.type === 'person' ? p.gender : p.legalRepresentative) },
+    {
+      title: `${t('party.gender')}/${t('party.legalRepresentative')}`,
+      width: 130,
+      render: (_, p) => dash(p.type === 'person' ? p.gender : p.legalRepresentative),
+    },
     { title: t('party.phone'), dataIndex: 'phone', width: 110, render: dash },
     { title: t('party.address'), dataIndex: 'address', ellipsis: true, render: dash },
   ];
@@ -219,14 +223,20 @@ function PartiesCard({ parties }: { parties: Party[] }) {
 function OfficersCard({ officers }: { officers: CaseOfficer[] }) {
   const { t } = useI18n();
   const columns: TableColumnsType<CaseOfficer> = [
-    { title: t('officer.name'), dataIndex: 'name', width: 80 },
-    { title: t('officer.certNo'), dataIndex: 'certNo', width: 130, className: 'mono' },
-    { title: t('officer.post'), dataIndex: 'post', ellipsis: true, render: dash },
+    { title: t('officer.name'), dataIndex: 'name', width: 100 },
+    { title: t('officer.certNo'), dataIndex: 'certNo', width: 150, className: 'mono' },
+    { title: t('officer.post'), dataIndex: 'post', width: 220, ellipsis: true, render: dash },
     {
       title: t('officer.roles'),
       dataIndex: 'roles',
       render: (roles: string[]) =>
-        roles.length ? roles.map((r) => <Tag key={r} style={{ marginInlineEnd: 4 }}>{r}</Tag>) : '—',
+        roles.length
+          ? roles.map((r) => (
+              <Tag key={r} style={{ marginInlineEnd: 4 }}>
+                {r}
+              </Tag>
+            ))
+          : '—',
     },
   ];
   return (
@@ -235,4 +245,3 @@ function OfficersCard({ officers }: { officers: CaseOfficer[] }) {
     </Card>
   );
 }
-

@@ -104,7 +104,13 @@ export function CaseListPage() {
         columns={columns}
         dataSource={list.data ?? []}
         locale={{ emptyText: t('cases.empty') }}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200], size: 'small', showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          defaultPageSize: 50,
+          showSizeChanger: true,
+          pageSizeOptions: [50, 100, 200],
+          size: 'small',
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         onRow={(r) => ({ onDoubleClick: () => navigate(`/cases/${r.id}`) })}
       />
       {formOpen && (

@@ -22,7 +22,17 @@ const ALLOWED = /\.(jpe?g|png|tiff?|pdf)$/i;
 const ALLOWED_TYPES = new Set(['image/jpeg', 'image/png', 'image/tiff', 'application/pdf']);
 
 /** 添加文书: metadata + scans; uploads each file, then imports them as one document (a job). */
-export function DocumentAddModal({ open, caseDetail, onClose, onAdded }: { open: boolean; caseDetail: CaseDetail; onClose: () => void; onAdded: (d: DocumentInfo) => void }) {
+export function DocumentAddModal({
+  open,
+  caseDetail,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  caseDetail: CaseDetail;
+  onClose: () => void;
+  onAdded: (d: DocumentInfo) => void;
+}) {
   const { t, locale, errorText } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<DocValues>();
@@ -117,7 +127,12 @@ export function DocumentAddModal({ open, caseDetail, onClose, onAdded }: { open:
       onAdded(doc);
     } catch (e) {
       if (e instanceof ClientError && e.code === 'cancelled') message.info(t('doc.cancelled'));
-      else setError(e);
+      else {
+        setError(e);
+        // Mark the file the core complained about, so the user knows which one to remove.
+        const item = e instanceof ClientError ? e.payload.item : undefined;
+        if (item) setFiles((list) => list.map((f) => (f.name === item ? { ...f, status: 'error' } : f)));
+      }
     } finally {
       jobRef.current = null;
       setJob(null);
@@ -144,7 +159,7 @@ export function DocumentAddModal({ open, caseDetail, onClose, onAdded }: { open:
       title={`${t('doc.add')} · ${caseDetail.caseNo}`}
       width={760}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       closable={!job}
       onCancel={close}
       footer={
@@ -193,7 +208,11 @@ export function DocumentAddModal({ open, caseDetail, onClose, onAdded }: { open:
             listHeight={360}
           />
         </Form.Item>
-        <Form.Item name="title" label={t('doc.col.title')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('doc.col.title') }) }, { max: 300 }]}>
+        <Form.Item
+          name="title"
+          label={t('doc.col.title')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('doc.col.title') }) }, { max: 300 }]}
+        >
           <Input />
         </Form.Item>
         <Row gutter={12}>
@@ -247,11 +266,20 @@ export function DocumentAddModal({ open, caseDetail, onClose, onAdded }: { open:
         <Alert
           type="error"
           showIcon
-          title={t('doc.fileError', { item: fileError.item ?? '', message: locale === 'zh-CN' ? fileError.messageZh : fileError.message })}
+          title={t('doc.fileError', {
+            item: fileError.item ?? '',
+            message: withoutItem(locale === 'zh-CN' ? fileError.messageZh : fileError.message, fileError.item ?? ''),
+          })}
         />
       ) : (
         <ErrorAlert error={error} />
       )}
     </Modal>
   );
+}
+
+/** "a.jpg：not a JPEG" → "not a JPEG" when the file name is shown separately. */
+function withoutItem(text: string, item: string): string {
+  for (const sep of ['：', ': ', ':']) if (item && text.startsWith(item + sep)) return text.slice(item.length + sep.length);
+  return text;
 }

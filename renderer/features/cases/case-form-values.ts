@@ -4,7 +4,15 @@ import type { CaseDetail } from '../../../src/api/types';
 import type { CaseDateKey, Procedure } from '../../../src/domain/case';
 
 /** The case form's values: CaseInput with dayjs dates and loosely filled rows. */
-export const DATE_KEYS = ['filed', 'investigationConcluded', 'noticeServed', 'decision', 'served', 'executed', 'closed'] as const satisfies readonly CaseDateKey[];
+export const DATE_KEYS = [
+  'filed',
+  'investigationConcluded',
+  'noticeServed',
+  'decision',
+  'served',
+  'executed',
+  'closed',
+] as const satisfies readonly CaseDateKey[];
 
 export interface PartyValues {
   type: 'person' | 'organisation';
@@ -141,7 +149,11 @@ export function fieldIssues(details: unknown, prefix?: string): FieldIssue[] {
     const { path, message, messageZh } = d as { path?: unknown; message?: unknown; messageZh?: unknown };
     let name: (string | number)[] = [];
     if (Array.isArray(path)) name = path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
-    else if (typeof path === 'string') name = path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    else if (typeof path === 'string')
+      name = path
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     if (prefix && name[0] === prefix) name = name.slice(1);
     out.push({ name, message: typeof message === 'string' ? message : '', messageZh: typeof messageZh === 'string' ? messageZh : String(message ?? '') });
   }

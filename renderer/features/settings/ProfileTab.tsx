@@ -25,7 +25,8 @@ export function ProfileTab() {
       title: t('settings.kind.volume'),
       dataIndex: 'volume',
       width: 70,
-      render: (v: DocumentKind['volume']) => (v === 'secondary' ? <Tag color="orange">{t('settings.kind.volume.secondary')}</Tag> : t('settings.kind.volume.main')),
+      render: (v: DocumentKind['volume']) =>
+        v === 'secondary' ? <Tag color="orange">{t('settings.kind.volume.secondary')}</Tag> : t('settings.kind.volume.main'),
     },
     { title: t('settings.kind.hasDocNo'), dataIndex: 'hasDocNo', width: 70, render: (b: boolean) => t(b ? 'common.yes' : 'common.no') },
   ];
