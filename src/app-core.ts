@@ -56,7 +56,9 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   const resourcesDir = opts.resourcesDir ?? defaultResources();
   const portOpts = { resourcesDir, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.files ? { files: opts.files } : {}) };
   const archive =
-    opts.createIfMissing && !existsSync(archiveLayout(opts.archiveDir).catalog) ? await initArchive(opts.archiveDir, portOpts) : await openArchive(opts.archiveDir, portOpts);
+    opts.createIfMissing && !existsSync(archiveLayout(opts.archiveDir).catalog)
+      ? await initArchive(opts.archiveDir, portOpts)
+      : await openArchive(opts.archiveDir, portOpts);
   const bus = new EventBus();
   const sessions = new Sessions(archive.clock);
   const jobs = new Jobs(bus, archive.clock);

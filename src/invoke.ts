@@ -44,7 +44,12 @@ export function authorize(sessions: Sessions, users: UserRepo, sessionToken: str
   if (!row || row.disabled) throw new AppError('unauthenticated', 'please sign in', '请先登录');
   if (!roles.includes(row.role)) {
     const allowed = roles.map((r) => ROLE_LABELS[r].zh).join('、');
-    throw new AppError('forbidden', `${what}: the role ${row.role} may not do this`, `当前角色（${ROLE_LABELS[row.role].zh}）无权执行此操作，需要：${allowed}`, { item: what });
+    throw new AppError(
+      'forbidden',
+      `${what}: the role ${row.role} may not do this`,
+      `当前角色（${ROLE_LABELS[row.role].zh}）无权执行此操作，需要：${allowed}`,
+      { item: what },
+    );
   }
   return toInfo(row);
 }

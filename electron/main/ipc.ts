@@ -13,11 +13,7 @@ export const EVENT_CHANNEL = 'juanzong:event';
  * window's main frame, showing our app URL) and that the name is a string; the core validates the
  * input and the caller's role itself. The `{ ok, value } | { ok, error }` result goes back unchanged.
  */
-export function registerInvokeChannel(deps: {
-  core: AppCore;
-  tracker: SessionTokenTracker;
-  window: () => BrowserWindow | null;
-}): () => void {
+export function registerInvokeChannel(deps: { core: AppCore; tracker: SessionTokenTracker; window: () => BrowserWindow | null }): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, request: unknown) => {
     if (!isOurMainFrame(event, deps.window())) {
       return failure('forbidden', 'Request refused: it does not come from the Juanzong window.', '请求被拒绝：并非来自卷宗主窗口。');

@@ -26,7 +26,10 @@ const username = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_.-]{2,32}$/, { message: 'bad_username' });
-const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional();
+const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/)
+  .optional();
 const INSPECTORS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
 
 export const documentMetaSchema = z.object({
@@ -54,10 +57,7 @@ export const contract = {
   'auth.logout': op<{ ok: true }>()(empty, ANY_ROLE),
   'auth.me': op<UserInfo>()(empty, ANY_ROLE),
   'user.list': op<UserInfo[]>()(empty, ['admin']),
-  'user.create': op<UserInfo>()(
-    z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }),
-    ['admin'],
-  ),
+  'user.create': op<UserInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }), ['admin']),
   'archive.info': op<ArchiveInfo>()(empty, ANY_ROLE),
   'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
 
@@ -74,17 +74,16 @@ export const contract = {
   'case.get': op<CaseDetail>()(z.union([z.object({ id }), z.object({ caseNo: z.string().trim().min(1).max(100) })]), ANY_ROLE),
 
   'upload.stagePath': op<StagedUpload>()(z.object({ path: z.string().min(1).max(4096) }), WRITERS, ['direct', 'ipc', 'cli']),
-  'upload.stageBytes': op<StagedUpload>()(
-    z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }),
-    WRITERS,
-    ['direct', 'ipc'],
-  ),
+  'upload.stageBytes': op<StagedUpload>()(z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }), WRITERS, ['direct', 'ipc']),
   'upload.discard': op<{ ok: true }>()(z.object({ stagedId: z.string().min(1).max(100) }), WRITERS),
 
   'document.add': op<DocumentInfo>()(
     documentMetaSchema.extend({
       caseId: id,
-      files: z.array(z.object({ stagedId: z.string().min(1).max(100) })).min(1, { message: 'need_file' }).max(500),
+      files: z
+        .array(z.object({ stagedId: z.string().min(1).max(100) }))
+        .min(1, { message: 'need_file' })
+        .max(500),
       jobId,
     }),
     WRITERS,

@@ -22,4 +22,3 @@ export function op<O>() {
     transports,
   });
 }
-

@@ -45,9 +45,15 @@ export async function initArchive(dir: string, opts: InitOptions): Promise<Archi
     throw new AppError('archive_exists', `${layout.root}: already an archive`, `${layout.root}：该文件夹已经是卷宗档案库`, { item: layout.root });
   }
   if (existsSync(layout.root)) {
-    if (!statSync(layout.root).isDirectory()) throw new AppError('not_an_archive', `${layout.root}: not a folder`, `${layout.root}：不是文件夹`, { item: layout.root });
+    if (!statSync(layout.root).isDirectory())
+      throw new AppError('not_an_archive', `${layout.root}: not a folder`, `${layout.root}：不是文件夹`, { item: layout.root });
     if (readdirSync(layout.root).length > 0) {
-      throw new AppError('not_an_archive', `${layout.root}: the folder is not empty; choose an empty folder for a new archive`, `${layout.root}：文件夹不是空的，请为新档案库选择空文件夹`, { item: layout.root });
+      throw new AppError(
+        'not_an_archive',
+        `${layout.root}: the folder is not empty; choose an empty folder for a new archive`,
+        `${layout.root}：文件夹不是空的，请为新档案库选择空文件夹`,
+        { item: layout.root },
+      );
     }
   }
   const profileId = opts.profileId ?? DEFAULT_PROFILE_ID;
@@ -76,9 +82,14 @@ export async function initArchive(dir: string, opts: InitOptions): Promise<Archi
 export async function openArchive(dir: string, opts: OpenOptions): Promise<Archive> {
   const layout = archiveLayout(dir);
   if (!existsSync(layout.catalog)) {
-    throw new AppError('not_an_archive', `${layout.root}: no catalog.db here; not a Juanzong archive (use \`juanzong init\`)`, `${layout.root}：没有 catalog.db，不是卷宗档案库（可先运行 juanzong init）`, {
-      item: layout.root,
-    });
+    throw new AppError(
+      'not_an_archive',
+      `${layout.root}: no catalog.db here; not a Juanzong archive (use \`juanzong init\`)`,
+      `${layout.root}：没有 catalog.db，不是卷宗档案库（可先运行 juanzong init）`,
+      {
+        item: layout.root,
+      },
+    );
   }
   const clock = opts.clock ?? systemClock;
   const db = openDb(layout.catalog);

@@ -37,7 +37,10 @@ export class ObjectStore {
   }
 
   /** Copies a source into tmp/ (or tmp/uploads/), hashing on the way; the source is only read. */
-  async stageFrom(source: string | AsyncIterable<Uint8Array>, opts: { dir?: 'tmp' | 'uploads'; signal?: AbortSignal; onBytes?: (n: number) => void; label?: string } = {}): Promise<StagedFile> {
+  async stageFrom(
+    source: string | AsyncIterable<Uint8Array>,
+    opts: { dir?: 'tmp' | 'uploads'; signal?: AbortSignal; onBytes?: (n: number) => void; label?: string } = {},
+  ): Promise<StagedFile> {
     const dir = opts.dir === 'uploads' ? this.layout.uploads : this.layout.tmp;
     await this.fs.mkdir(dir, { recursive: true });
     const dest = path.join(dir, tmpName());
@@ -90,7 +93,12 @@ export class ObjectStore {
     const check = await this.digestFile(staged.path, label);
     if (check.sha256 !== staged.sha256 || check.size !== staged.size) {
       await this.fs.unlink(staged.path).catch(() => undefined);
-      throw new AppError('io_error', `${label}: the copy does not match the source (digest changed while writing)`, `${label}：写入后的副本与源文件不一致（摘要不符），未入库`, { item: label });
+      throw new AppError(
+        'io_error',
+        `${label}: the copy does not match the source (digest changed while writing)`,
+        `${label}：写入后的副本与源文件不一致（摘要不符），未入库`,
+        { item: label },
+      );
     }
     const dest = this.pathOf(staged.sha256);
     const existing = await this.fs.stat(dest).catch(() => null);

@@ -96,7 +96,11 @@ export class AuditLog {
       }
       const anchored = anchors.get(row.seq);
       if (anchored !== undefined && anchored !== hash) {
-        return broken(row.seq, `entry ${row.seq} differs from the anchor kept outside the catalogue (chain rewritten)`, `第 ${row.seq} 条审计记录与目录库外的锚点不符（审计链被重写）`);
+        return broken(
+          row.seq,
+          `entry ${row.seq} differs from the anchor kept outside the catalogue (chain rewritten)`,
+          `第 ${row.seq} 条审计记录与目录库外的锚点不符（审计链被重写）`,
+        );
       }
       prev = hash;
       expected++;
@@ -105,7 +109,11 @@ export class AuditLog {
     const headSeq = expected - 1;
     const maxAnchored = Math.max(0, ...anchors.keys());
     if (maxAnchored > headSeq) {
-      return broken(headSeq + 1, `entries ${headSeq + 1}–${maxAnchored} are anchored but missing from the catalogue (tail deleted)`, `第 ${headSeq + 1}–${maxAnchored} 条审计记录在锚点中存在但目录库中缺失（尾部被删除）`);
+      return broken(
+        headSeq + 1,
+        `entries ${headSeq + 1}–${maxAnchored} are anchored but missing from the catalogue (tail deleted)`,
+        `第 ${headSeq + 1}–${maxAnchored} 条审计记录在锚点中存在但目录库中缺失（尾部被删除）`,
+      );
     }
     return { ok: true, checked, headSeq, anchor: lastAnchor(anchors), firstBroken: null };
   }

@@ -68,7 +68,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     }
     const launched = sameSecret(cookies.get(LAUNCH_COOKIE), launchToken) || sameSecret(header(req, 'x-juanzong-launch'), launchToken);
     if (!launched) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Open the address printed by `juanzong serve` / 请打开 juanzong serve 输出的地址');
+      res
+        .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Open the address printed by `juanzong serve` / 请打开 juanzong serve 输出的地址');
       return;
     }
     const bearer = /^Bearer (.+)$/.exec(header(req, 'authorization') ?? '')?.[1];
@@ -89,14 +91,20 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
   async function api(name: string, req: IncomingMessage, res: ServerResponse, session: string | undefined): Promise<void> {
     if (!(header(req, 'content-type') ?? '').startsWith('application/json')) {
-      return json(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Content-Type must be application/json', messageZh: '请求格式必须为 JSON' } });
+      return json(res, 415, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'Content-Type must be application/json', messageZh: '请求格式必须为 JSON' },
+      });
     }
     let input: unknown;
     try {
       const body = await readBody(req, MAX_JSON);
       input = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch (e) {
-      return json(res, 400, { ok: false, error: { code: 'invalid_input', message: `bad JSON body: ${(e as Error).message}`, messageZh: '请求内容不是有效的 JSON' } });
+      return json(res, 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: `bad JSON body: ${(e as Error).message}`, messageZh: '请求内容不是有效的 JSON' },
+      });
     }
     const r = await core.invoke(name, input, { transport: 'http', ...(session ? { sessionToken: session } : {}) });
     const headers: Record<string, string> = {};
@@ -122,7 +130,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found / 未找到');
       return;
     }
-    const answer = await fileResponse(file.path, { mediaType: file.mediaType, method: req.method ?? 'GET', range: header(req, 'range') ?? null, headers: { 'Cache-Control': 'private, max-age=3600' } });
+    const answer = await fileResponse(file.path, {
+      mediaType: file.mediaType,
+      method: req.method ?? 'GET',
+      range: header(req, 'range') ?? null,
+      headers: { 'Cache-Control': 'private, max-age=3600' },
+    });
     res.writeHead(answer.status, Object.fromEntries(answer.headers));
     if (answer.body) Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream).pipe(res);
     else res.end();

@@ -13,7 +13,16 @@ import { CliError, errorLine, jsonPrinted } from './output.js';
 const COMMANDS: Command[] = [initCommand, caseCommand, docCommand, userCommand, serveCommand, auditCommand, demoCommand];
 
 function usage(): string {
-  return ['卷宗 Juanzong — 执法案卷与音像证据档案 case-file and evidence archive', '', 'Usage / 用法:', ...COMMANDS.map((c) => `  juanzong ${c.usage}`), '', 'Every command takes --json; sign in with --user NAME (password: JUANZONG_PASSWORD or a prompt).', '每个命令都支持 --json；用 --user 指定用户（密码取自 JUANZONG_PASSWORD 或提示输入）。', ''].join('\n');
+  return [
+    '卷宗 Juanzong — 执法案卷与音像证据档案 case-file and evidence archive',
+    '',
+    'Usage / 用法:',
+    ...COMMANDS.map((c) => `  juanzong ${c.usage}`),
+    '',
+    'Every command takes --json; sign in with --user NAME (password: JUANZONG_PASSWORD or a prompt).',
+    '每个命令都支持 --json；用 --user 指定用户（密码取自 JUANZONG_PASSWORD 或提示输入）。',
+    '',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -25,13 +34,23 @@ async function main(argv: string[]): Promise<number> {
   const cmd = COMMANDS.find((c) => c.name === name);
   let json = rest.includes('--json');
   try {
-    if (!cmd) throw new CliError({ code: 'invalid_input', message: `unknown command "${name}" (see juanzong --help)`, messageZh: `未知命令“${name}”（见 juanzong --help）` });
+    if (!cmd)
+      throw new CliError({
+        code: 'invalid_input',
+        message: `unknown command "${name}" (see juanzong --help)`,
+        messageZh: `未知命令“${name}”（见 juanzong --help）`,
+      });
     const parsed = parseArgs({ args: rest, options: { ...cmd.options, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
     json = parsed.values.json === true;
     await cmd.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | string[] | undefined>, json });
     return 0;
   } catch (e) {
-    const payload = e instanceof CliError ? e.payload : e instanceof TypeError && 'code' in e && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS') ? { code: 'invalid_input' as const, message: e.message, messageZh: `参数错误：${e.message}` } : toErrorPayload(e);
+    const payload =
+      e instanceof CliError
+        ? e.payload
+        : e instanceof TypeError && 'code' in e && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS')
+          ? { code: 'invalid_input' as const, message: e.message, messageZh: `参数错误：${e.message}` }
+          : toErrorPayload(e);
     process.stderr.write(errorLine(payload) + '\n');
     if (json && !jsonPrinted()) process.stdout.write(JSON.stringify({ ok: false, error: payload }) + '\n');
     return 1;

@@ -31,7 +31,14 @@ export function errorLine(e: ErrorPayload): string {
 export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
-  return cells.map((r) => r.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - displayWidth(c))).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function displayWidth(s: string): number {

@@ -6,7 +6,8 @@ import { fail } from './output.js';
 export async function readPassword(prompt: string): Promise<string> {
   const env = process.env.JUANZONG_PASSWORD;
   if (env) return env;
-  if (!process.stdin.isTTY) fail('no password: set JUANZONG_PASSWORD or run in a terminal', '未提供密码：请设置 JUANZONG_PASSWORD 环境变量或在终端中运行', 'unauthenticated');
+  if (!process.stdin.isTTY)
+    fail('no password: set JUANZONG_PASSWORD or run in a terminal', '未提供密码：请设置 JUANZONG_PASSWORD 环境变量或在终端中运行', 'unauthenticated');
   let muted = false;
   const out = new Writable({
     write(chunk, enc, cb) {

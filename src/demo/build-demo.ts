@@ -70,7 +70,16 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       log(`登记案件 ${created.caseNo} ${created.title}`);
       for (const [i, d] of sample.documents.entries()) {
         const kindName = findKind(core.archive.profile, d.kind)?.name ?? d.kind;
-        const pages = await renderScanPages({ kindName, title: d.title, docNo: d.docNo ?? null, responsible: d.responsible ?? null, date: d.date ?? null, body: d.body, pages: d.pages, caseNo: created.caseNo });
+        const pages = await renderScanPages({
+          kindName,
+          title: d.title,
+          docNo: d.docNo ?? null,
+          responsible: d.responsible ?? null,
+          date: d.date ?? null,
+          body: d.body,
+          pages: d.pages,
+          caseNo: created.caseNo,
+        });
         const files = [];
         for (const [p, jpeg] of pages.entries()) {
           const name = `${String(i + 1).padStart(2, '0')}-${kindName.replace(/[()（）/]/g, '')}-p${p + 1}.jpg`;
@@ -78,7 +87,15 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
           writeFileSync(file, jpeg);
           files.push({ stagedId: (await call('upload.stagePath', { path: file })).stagedId });
         }
-        await call('document.add', { caseId: created.id, kind: d.kind, title: d.title, docNo: d.docNo ?? null, responsible: d.responsible ?? null, date: d.date ?? null, files });
+        await call('document.add', {
+          caseId: created.id,
+          kind: d.kind,
+          title: d.title,
+          docNo: d.docNo ?? null,
+          responsible: d.responsible ?? null,
+          date: d.date ?? null,
+          files,
+        });
       }
       const detail = await call('case.get', { id: created.id });
       cases.push({ caseNo: detail.caseNo, title: detail.title, procedure: detail.procedure, documents: detail.documentCount, pages: detail.pageCount });

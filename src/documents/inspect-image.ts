@@ -20,7 +20,12 @@ export async function inspectImage(file: string): Promise<InspectedImagePage[]> 
   for (let page = 0; page < count; page++) {
     const img = () => sharp(file, { page, failOn: 'error' });
     const m = await img().metadata();
-    const thumb = await img().rotate().flatten({ background: '#ffffff' }).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+    const thumb = await img()
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
+      .jpeg({ quality: 78 })
+      .toBuffer();
     const grey = await img().flatten({ background: '#ffffff' }).greyscale().resize({ width: 400 }).raw().toBuffer();
     let ink = 0;
     for (const v of grey) if (v < 128) ink++;

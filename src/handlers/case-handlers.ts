@@ -70,7 +70,10 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
         } catch (e) {
           uniqueViolation(e, input.caseNo);
         }
-        return { value: null, audit: [{ action: 'case.update', targetType: 'case', targetId: id, before: beforeState, after: input, detail: { caseNo: input.caseNo } }] };
+        return {
+          value: null,
+          audit: [{ action: 'case.update', targetType: 'case', targetId: id, before: beforeState, after: input, detail: { caseNo: input.caseNo } }],
+        };
       });
       deps.bus.emit({ type: 'case.changed', caseId: id });
       return caseDetail(deps, id);

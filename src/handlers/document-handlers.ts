@@ -18,7 +18,12 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
   const kindCode = (key: string): string => {
     const k = findKind(archive.profile, key);
     if (!k) {
-      throw new AppError('unknown_kind', `document kind "${key}" is not in the filing profile ${archive.profile.id}`, `文书种类“${key}”不在立卷规范 ${archive.profile.name} 的目录中`, { item: key });
+      throw new AppError(
+        'unknown_kind',
+        `document kind "${key}" is not in the filing profile ${archive.profile.id}`,
+        `文书种类“${key}”不在立卷规范 ${archive.profile.name} 的目录中`,
+        { item: key },
+      );
     }
     return k.code;
   };
@@ -55,13 +60,29 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
           const pages = [];
           for (const pg of p.pages) {
             const thumb = pg.thumb ? await archive.store.putBytes(pg.thumb, `${s.name} p${pg.sourcePage + 1} thumbnail`) : null;
-            pages.push({ sourcePage: pg.sourcePage, width: pg.width, height: pg.height, blankSuggested: pg.blankSuggested, thumb: thumb && { sha256: thumb.sha256, size: thumb.size } });
+            pages.push({
+              sourcePage: pg.sourcePage,
+              width: pg.width,
+              height: pg.height,
+              blankSuggested: pg.blankSuggested,
+              thumb: thumb && { sha256: thumb.sha256, size: thumb.size },
+            });
           }
           files.push({ originalName: s.name, sha256: obj.sha256, size: obj.size, mediaType: p.mediaType, pages });
         }
         return change(deps, user, () => {
           const now = nowIso(deps);
-          const newId = docs.insert({ caseId: input.caseId, kind, title: input.title, docNo: input.docNo ?? null, responsible: input.responsible ?? null, date: input.date ?? null, createdBy: user.id, now, files });
+          const newId = docs.insert({
+            caseId: input.caseId,
+            kind,
+            title: input.title,
+            docNo: input.docNo ?? null,
+            responsible: input.responsible ?? null,
+            date: input.date ?? null,
+            createdBy: user.id,
+            now,
+            files,
+          });
           cases.touch(input.caseId, now);
           return {
             value: newId,
@@ -70,7 +91,12 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
                 action: 'document.add',
                 targetType: 'document',
                 targetId: newId,
-                after: { caseId: input.caseId, kind, title: input.title, files: files.map((f) => ({ name: f.originalName, sha256: f.sha256, pages: f.pages.length })) },
+                after: {
+                  caseId: input.caseId,
+                  kind,
+                  title: input.title,
+                  files: files.map((f) => ({ name: f.originalName, sha256: f.sha256, pages: f.pages.length })),
+                },
                 detail: { caseId: input.caseId, files: files.map((f) => f.originalName) },
               },
             ],
@@ -120,7 +146,19 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
       const blank = input.blank ?? before.blank;
       change(deps, userOf(ctx), () => {
         docs.updatePage(input.id, side, blank);
-        return { value: null, audit: [{ action: 'page.update', targetType: 'page', targetId: input.id, before: { side: before.side, blank: before.blank }, after: { side, blank }, detail: { documentId: before.documentId } }] };
+        return {
+          value: null,
+          audit: [
+            {
+              action: 'page.update',
+              targetType: 'page',
+              targetId: input.id,
+              before: { side: before.side, blank: before.blank },
+              after: { side, blank },
+              detail: { documentId: before.documentId },
+            },
+          ],
+        };
       });
       const after = docs.page(input.id)!;
       const { documentId: _d, caseId, ...page } = after;

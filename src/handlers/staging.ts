@@ -41,7 +41,10 @@ export class StagingArea {
 
   get(stagedId: string): Entry {
     const e = this.entries.get(stagedId);
-    if (!e) throw new AppError('not_found', `upload ${stagedId} not found (expired or already used)`, `上传的文件 ${stagedId} 不存在（已过期或已使用）`, { item: stagedId });
+    if (!e)
+      throw new AppError('not_found', `upload ${stagedId} not found (expired or already used)`, `上传的文件 ${stagedId} 不存在（已过期或已使用）`, {
+        item: stagedId,
+      });
     return e;
   }
 

@@ -54,7 +54,22 @@ describe('juanzong CLI', () => {
     const human = await juanzong(['case', 'show', '--archive', dir, '--user', 'admin', c.caseNo]);
     expect(human.stdout).toContain('行政处罚决定书');
 
-    const doc = await juanzong(['doc', 'add', '--archive', dir, '--user', 'admin', '--case', c.caseNo, '--kind', '送达回证', '--title', '送达回证', path.join(root, 'resources', 'sample', 'case-example-page1.jpg'), '--json']);
+    const doc = await juanzong([
+      'doc',
+      'add',
+      '--archive',
+      dir,
+      '--user',
+      'admin',
+      '--case',
+      c.caseNo,
+      '--kind',
+      '送达回证',
+      '--title',
+      '送达回证',
+      path.join(root, 'resources', 'sample', 'case-example-page1.jpg'),
+      '--json',
+    ]);
     expect(doc.code, doc.stderr).toBe(0);
     expect(JSON.parse(doc.stdout)).toMatchObject({ kind: 'SDHZ', pageCount: 1 });
 
@@ -79,7 +94,9 @@ describe('juanzong CLI', () => {
     example.documents[0]!.files = ['not-a-scan.jpg'];
     writeFileSync(path.join(scratch, 'not-a-scan.jpg'), 'plain text, not a JPEG');
     writeFileSync(withBadScan, JSON.stringify(example));
-    expect(oneLine(await juanzong(['case', 'add', '--archive', dir, '--file', withBadScan, '--user', 'admin']))).toMatch(/not-a-scan\.jpg.*不是 JPEG、PNG、TIFF 或 PDF 文件/);
+    expect(oneLine(await juanzong(['case', 'add', '--archive', dir, '--file', withBadScan, '--user', 'admin']))).toMatch(
+      /not-a-scan\.jpg.*不是 JPEG、PNG、TIFF 或 PDF 文件/,
+    );
     const list = await juanzong(['case', 'list', '--archive', dir, '--user', 'admin', '--json']);
     expect(JSON.parse(list.stdout)).toEqual([]);
 
@@ -87,8 +104,12 @@ describe('juanzong CLI', () => {
     expect(oneLine(await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']))).toMatch(/已登记，不能重复/);
     const empty = path.join(scratch, 'empty.jpg');
     writeFileSync(empty, '');
-    expect(oneLine(await juanzong(['doc', 'add', '--archive', dir, '--user', 'admin', '--case', '青石综执罚立〔2024〕52号', '--kind', 'XWBL', empty]))).toMatch(/empty\.jpg：文件为空/);
-    expect(oneLine(await juanzong(['doc', 'add', '--archive', dir, '--user', 'admin', '--case', '青石综执罚立〔2024〕52号', '--kind', '不存在的文书', EXAMPLE]))).toMatch(/不在立卷规范/);
+    expect(oneLine(await juanzong(['doc', 'add', '--archive', dir, '--user', 'admin', '--case', '青石综执罚立〔2024〕52号', '--kind', 'XWBL', empty]))).toMatch(
+      /empty\.jpg：文件为空/,
+    );
+    expect(
+      oneLine(await juanzong(['doc', 'add', '--archive', dir, '--user', 'admin', '--case', '青石综执罚立〔2024〕52号', '--kind', '不存在的文书', EXAMPLE])),
+    ).toMatch(/不在立卷规范/);
     expect(oneLine(await juanzong(['case', 'list', '--archive', dir, '--user', 'admin'], { JUANZONG_PASSWORD: 'wrong-password' }))).toMatch(/用户名或密码错误/);
     expect(oneLine(await juanzong(['case', 'list', '--archive', path.join(scratch, 'nowhere'), '--user', 'admin']))).toMatch(/不是卷宗档案库/);
   });
@@ -99,7 +120,7 @@ describe('juanzong CLI', () => {
     await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']);
     const db = new Database(path.join(dir, 'catalog.db'));
     db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET detail = '{\"caseNo\":\"伪造\"}' WHERE action = 'case.create'").run();
+    db.prepare('UPDATE audit_log SET detail = \'{"caseNo":"伪造"}\' WHERE action = \'case.create\'').run();
     const seq = (db.prepare("SELECT seq FROM audit_log WHERE action = 'case.create'").get() as { seq: number }).seq;
     db.close();
     const line = oneLine(await juanzong(['audit', 'verify', '--archive', dir, '--user', 'admin']));

@@ -51,11 +51,19 @@ export async function bridgeClient(archiveDir: string): Promise<TestClient & { b
     core,
     token: undefined,
     call: async (name, input) => {
-      const r = await fetch(`${base}/api/${name}`, { method: 'POST', headers: { ...headers(), 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      const r = await fetch(`${base}/api/${name}`, {
+        method: 'POST',
+        headers: { ...headers(), 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
       return (await r.json()) as OpResult<typeof name>;
     },
     upload: async (file, name) => {
-      const r = await fetch(`${base}/upload?name=${encodeURIComponent(name ?? path.basename(file))}`, { method: 'POST', headers: headers(), body: readFileSync(file) });
+      const r = await fetch(`${base}/upload?name=${encodeURIComponent(name ?? path.basename(file))}`, {
+        method: 'POST',
+        headers: headers(),
+        body: readFileSync(file),
+      });
       return (await r.json()) as OpResult<'upload.stagePath'>;
     },
     close: async () => {

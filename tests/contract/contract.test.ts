@@ -82,7 +82,11 @@ describe.each([
     ok(await c.call('case.create', sampleCase()));
     const dup = await c.call('case.create', sampleCase());
     expect(dup.ok ? null : dup.error).toMatchObject({ code: 'duplicate', messageZh: '案号 青石综执罚立〔2024〕99号 已登记，不能重复' });
-    const bad = await c.call('case.create', { ...sampleCase({ caseNo: 'X-1' }), parties: [{ type: 'person', name: '李四', idNumber: '411599196803141234' }], dates: { closed: '2024-02-30' } });
+    const bad = await c.call('case.create', {
+      ...sampleCase({ caseNo: 'X-1' }),
+      parties: [{ type: 'person', name: '李四', idNumber: '411599196803141234' }],
+      dates: { closed: '2024-02-30' },
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('invalid_input');
@@ -99,7 +103,9 @@ describe.each([
     const up = async (f: string) => ({ stagedId: ok(await c.upload(f)).stagedId });
     const jpg = await scanJpeg(path.join(files, '询问笔录-1.jpg'));
     const blank = await scanJpeg(path.join(files, '询问笔录-2.jpg'), { blank: true });
-    const d1 = ok(await c.call('document.add', { caseId: k.id, kind: 'XWBL', title: '张某某询问笔录', date: '2024-03-13', files: [await up(jpg), await up(blank)] }));
+    const d1 = ok(
+      await c.call('document.add', { caseId: k.id, kind: 'XWBL', title: '张某某询问笔录', date: '2024-03-13', files: [await up(jpg), await up(blank)] }),
+    );
     expect(d1).toMatchObject({ kind: 'XWBL', kindName: '询问笔录', pageCount: 2 });
     expect(d1.pages.map((p) => p.blankSuggested)).toEqual([false, true]);
     expect(d1.pages.every((p) => p.hasThumb && p.side === 'front')).toBe(true);
@@ -112,7 +118,9 @@ describe.each([
     expect(d2.pages.map((p) => p.sourcePage)).toEqual([0, 1, 2, 0]);
 
     const pdf = await scanPdf(files, '决定书.pdf', 2);
-    const d3 = ok(await c.call('document.add', { caseId: k.id, kind: 'CFJDS', title: '行政处罚决定书', docNo: '青石综执罚决〔2024〕99号', files: [await up(pdf)] }));
+    const d3 = ok(
+      await c.call('document.add', { caseId: k.id, kind: 'CFJDS', title: '行政处罚决定书', docNo: '青石综执罚决〔2024〕99号', files: [await up(pdf)] }),
+    );
     expect(d3.pageCount).toBe(2);
     expect(d3.pages[0]).toMatchObject({ mediaType: 'application/pdf', hasThumb: false });
 
@@ -135,7 +143,11 @@ describe.each([
     const good = await scanJpeg(path.join(files, 'good.jpg'));
     const cases: [string, string, RegExp][] = [
       [writeText(path.join(files, 'notes.jpg'), 'this is not an image at all'), 'notes.jpg', /不是 JPEG、PNG、TIFF 或 PDF 文件/],
-      [writeText(path.join(files, 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage'), 'broken.pdf', /PDF 文件已损坏|PDF 没有页面|PDF 页面结构已损坏/],
+      [
+        writeText(path.join(files, 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage'),
+        'broken.pdf',
+        /PDF 文件已损坏|PDF 没有页面|PDF 页面结构已损坏/,
+      ],
       [writeText(path.join(files, 'cut.jpg'), ''), 'cut.jpg', /文件为空/],
     ];
     const truncated = path.join(files, 'truncated.png');
@@ -154,7 +166,12 @@ describe.each([
         continue;
       }
       const goodStaged = ok(await c.upload(good));
-      const r = await c.call('document.add', { caseId: k.id, kind: 'XWBL', title: 't', files: [{ stagedId: goodStaged.stagedId }, { stagedId: staged.value.stagedId }] });
+      const r = await c.call('document.add', {
+        caseId: k.id,
+        kind: 'XWBL',
+        title: 't',
+        files: [{ stagedId: goodStaged.stagedId }, { stagedId: staged.value.stagedId }],
+      });
       expect(r.ok, name).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('bad_file');

@@ -10,8 +10,15 @@ export async function scanJpeg(file: string, opts: { blank?: boolean; width?: nu
   const height = Math.round(width * 1.414);
   const bars = opts.blank
     ? []
-    : Array.from({ length: 12 }, (_, i) => ({ input: { create: { width: Math.round(width * 0.7), height: 8, channels: 3 as const, background: '#202020' } }, top: 60 + i * 40, left: 60 }));
-  await sharp({ create: { width, height, channels: 3, background: '#fbfaf6' } }).composite(bars).jpeg({ quality: 85 }).toFile(file);
+    : Array.from({ length: 12 }, (_, i) => ({
+        input: { create: { width: Math.round(width * 0.7), height: 8, channels: 3 as const, background: '#202020' } },
+        top: 60 + i * 40,
+        left: 60,
+      }));
+  await sharp({ create: { width, height, channels: 3, background: '#fbfaf6' } })
+    .composite(bars)
+    .jpeg({ quality: 85 })
+    .toFile(file);
   return file;
 }
 

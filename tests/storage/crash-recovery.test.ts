@@ -49,7 +49,9 @@ describe('a process killed mid-import (kill -9)', () => {
     const detail = ok(await reopened.call('case.get', { caseNo: sampleCase().caseNo }));
     expect(detail.documents).toEqual([]);
     const db = new Database(path.join(archive, 'catalog.db'), { readonly: true });
-    expect(db.prepare('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM pages) + (SELECT count(*) FROM document_files) AS n').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM pages) + (SELECT count(*) FROM document_files) AS n').get()).toEqual({
+      n: 0,
+    });
     db.close();
     expect(ok(await reopened.call('audit.verify', {})).ok).toBe(true);
 

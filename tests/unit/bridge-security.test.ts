@@ -8,7 +8,10 @@ import { tmpDir } from '../helpers/tmp.js';
 type Client = Awaited<ReturnType<typeof bridgeClient>>;
 
 /** A raw HTTP request, so tests can send the Host/Origin headers a browser would. */
-function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -47,11 +50,21 @@ describe('HTTP bridge', () => {
 
   it('rejects a foreign Host (DNS rebinding) and a foreign Origin (another web page)', async () => {
     const launch = { 'x-juanzong-launch': c.bridge.launchToken, 'content-type': 'application/json' };
-    const rebind = await raw(c.bridge.port, { method: 'POST', path: '/api/auth.status', headers: { ...launch, host: `evil.example:${c.bridge.port}` }, body: '{}' });
+    const rebind = await raw(c.bridge.port, {
+      method: 'POST',
+      path: '/api/auth.status',
+      headers: { ...launch, host: `evil.example:${c.bridge.port}` },
+      body: '{}',
+    });
     expect(rebind.status).toBe(403);
     const csrf = await raw(c.bridge.port, { method: 'POST', path: '/api/auth.status', headers: { ...launch, origin: 'http://evil.example' }, body: '{}' });
     expect(csrf.status).toBe(403);
-    const same = await raw(c.bridge.port, { method: 'POST', path: '/api/auth.status', headers: { ...launch, origin: `http://127.0.0.1:${c.bridge.port}` }, body: '{}' });
+    const same = await raw(c.bridge.port, {
+      method: 'POST',
+      path: '/api/auth.status',
+      headers: { ...launch, origin: `http://127.0.0.1:${c.bridge.port}` },
+      body: '{}',
+    });
     expect(same.status).toBe(200);
   });
 

@@ -53,7 +53,12 @@ function setup(port: FilePort = nodeFilePort, srcDir = tmpDir()) {
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const leftovers = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f !== 'uploads') : []);
+const leftovers = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f !== 'uploads')
+    : [];
 
 describe('object store', () => {
   it('stores a copy byte for byte under its SHA-256, read-only, and never touches the source', async () => {

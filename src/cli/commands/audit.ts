@@ -14,7 +14,12 @@ export const auditCommand: Command = {
       const r = await s.call('audit.verify', {});
       if (json) printJson(r);
       if (!r.ok && r.firstBroken) {
-        throw new CliError({ code: 'internal', message: `audit chain broken at entry ${r.firstBroken.seq}: ${r.firstBroken.reason}`, messageZh: `审计链在第 ${r.firstBroken.seq} 条处断裂：${r.firstBroken.reasonZh}`, details: r });
+        throw new CliError({
+          code: 'internal',
+          message: `audit chain broken at entry ${r.firstBroken.seq}: ${r.firstBroken.reason}`,
+          messageZh: `审计链在第 ${r.firstBroken.seq} 条处断裂：${r.firstBroken.reasonZh}`,
+          details: r,
+        });
       }
       if (!json) process.stdout.write(`审计链完好 Audit chain intact: ${r.checked} 条记录 entries, 锚点 anchor #${r.anchor?.seq ?? 0}\n`);
     } finally {

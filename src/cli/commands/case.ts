@@ -10,7 +10,8 @@ const common = { archive: { type: 'string' }, user: { type: 'string' } } as cons
 
 export const caseCommand: Command = {
   name: 'case',
-  usage: 'case add --archive DIR --file case.json | case list --archive DIR [--query Q] [--year Y] [--procedure general|summary] | case show --archive DIR 案号',
+  usage:
+    'case add --archive DIR --file case.json | case list --archive DIR [--query Q] [--year Y] [--procedure general|summary] | case show --archive DIR 案号',
   options: { ...common, file: { type: 'string' }, query: { type: 'string' }, year: { type: 'string' }, procedure: { type: 'string' } },
   async run({ positionals, values, json }) {
     const [sub, arg] = positionals;
@@ -33,7 +34,15 @@ export const caseCommand: Command = {
         }
         const created = await s.call('case.create', cf.case);
         for (const [i, d] of cf.documents.entries()) {
-          await s.call('document.add', { caseId: created.id, kind: d.kind, title: d.title, docNo: d.docNo ?? null, responsible: d.responsible ?? null, date: d.date ?? null, files: staged[i]! });
+          await s.call('document.add', {
+            caseId: created.id,
+            kind: d.kind,
+            title: d.title,
+            docNo: d.docNo ?? null,
+            responsible: d.responsible ?? null,
+            date: d.date ?? null,
+            files: staged[i]!,
+          });
         }
         const detail = await s.call('case.get', { id: created.id });
         if (json) printJson(detail);
@@ -57,9 +66,18 @@ export const caseCommand: Command = {
         const c = await s.call('case.get', { caseNo: arg });
         if (json) printJson(c);
         else {
-          process.stdout.write(`${c.caseNo}  ${c.title}\n案由 ${c.cause} · ${PROCEDURE_LABELS[c.procedure]} · 立案 ${c.dates.filed ?? '—'} · 结案 ${c.dates.closed}\n`);
-          process.stdout.write(`当事人 ${c.parties.map((p) => p.name).join('、')} · 执法人员 ${c.officers.map((o) => `${o.name}(${o.certNo})`).join('、')}\n\n`);
-          process.stdout.write(table(['序号', '文书种类', '题名', '文号', '日期', '页数'], c.documents.map((d) => [d.seq, d.kindName, d.title, d.docNo, d.date, d.pageCount])) + '\n');
+          process.stdout.write(
+            `${c.caseNo}  ${c.title}\n案由 ${c.cause} · ${PROCEDURE_LABELS[c.procedure]} · 立案 ${c.dates.filed ?? '—'} · 结案 ${c.dates.closed}\n`,
+          );
+          process.stdout.write(
+            `当事人 ${c.parties.map((p) => p.name).join('、')} · 执法人员 ${c.officers.map((o) => `${o.name}(${o.certNo})`).join('、')}\n\n`,
+          );
+          process.stdout.write(
+            table(
+              ['序号', '文书种类', '题名', '文号', '日期', '页数'],
+              c.documents.map((d) => [d.seq, d.kindName, d.title, d.docNo, d.date, d.pageCount]),
+            ) + '\n',
+          );
         }
       } else {
         fail(`unknown sub-command "case ${sub ?? ''}"`, `未知子命令 case ${sub ?? ''}`);

@@ -14,7 +14,12 @@ export const demoCommand: Command = {
     const dir = path.resolve(String(values.archive ?? 'demo-archive'));
     const log = json ? undefined : (line: string) => process.stdout.write(line + '\n');
     if (!json) process.stdout.write(`卷宗 Juanzong 演示 demo：正在生成示例档案库 building the sample archive in ${dir}\n`);
-    const r = await buildDemo({ archiveDir: dir, resourcesDir: resourcesDir(), ...(process.env.JUANZONG_PASSWORD ? { password: process.env.JUANZONG_PASSWORD } : {}), ...(log ? { log } : {}) });
+    const r = await buildDemo({
+      archiveDir: dir,
+      resourcesDir: resourcesDir(),
+      ...(process.env.JUANZONG_PASSWORD ? { password: process.env.JUANZONG_PASSWORD } : {}),
+      ...(log ? { log } : {}),
+    });
     if (json) {
       printJson(r);
       return;
@@ -24,11 +29,17 @@ export const demoCommand: Command = {
     const out = [
       '',
       `档案库 Archive: ${r.archive}`,
-      table(['案号 Case no.', '案件名称 Title', '程序', '文书 Docs', '页数 Pages'], r.cases.map((c) => [c.caseNo, c.title, PROCEDURE_LABELS[c.procedure as Procedure], c.documents, c.pages])),
+      table(
+        ['案号 Case no.', '案件名称 Title', '程序', '文书 Docs', '页数 Pages'],
+        r.cases.map((c) => [c.caseNo, c.title, PROCEDURE_LABELS[c.procedure as Procedure], c.documents, c.pages]),
+      ),
       `合计 Total: ${r.totals.cases} 件案件 cases, ${r.totals.documents} 件文书 documents, ${r.totals.pages} 页扫描件 scanned pages; 审计记录 audit entries: ${r.auditEntries} (链已校验 chain verified); ${r.seconds} s`,
       '',
       '账户 Accounts (密码 password: ' + r.password + '):',
-      table(['用户名', '姓名', '角色'], r.users.map((u) => [u.username, u.displayName, `${ROLE_LABELS[u.role].zh} ${ROLE_LABELS[u.role].en}`])),
+      table(
+        ['用户名', '姓名', '角色'],
+        r.users.map((u) => [u.username, u.displayName, `${ROLE_LABELS[u.role].zh} ${ROLE_LABELS[u.role].en}`]),
+      ),
       '',
       `浏览 Browse:    npx juanzong serve --archive ${shown}`,
       `命令行 CLI:     JUANZONG_PASSWORD=${r.password} npx juanzong case list --archive ${shown} --user dangan`,

@@ -29,6 +29,9 @@ export const initCommand: Command = {
       admin = String(values.admin);
     }
     if (json) printJson({ archive: root, profile, admin });
-    else process.stdout.write(`已创建档案库 Created archive: ${root}\n立卷规范 Profile: ${profile}\n${admin ? `管理员 Admin: ${admin}\n` : '首次登录时创建管理员 The first sign-in creates the administrator.\n'}`);
+    else
+      process.stdout.write(
+        `已创建档案库 Created archive: ${root}\n立卷规范 Profile: ${profile}\n${admin ? `管理员 Admin: ${admin}\n` : '首次登录时创建管理员 The first sign-in creates the administrator.\n'}`,
+      );
   },
 };

@@ -16,7 +16,13 @@ export const userCommand: Command = {
       if (sub === 'list') {
         const users = await s.call('user.list', {});
         if (json) printJson(users);
-        else process.stdout.write(table(['id', '用户名', '姓名', '角色'], users.map((u) => [u.id, u.username, u.displayName, u.role])) + '\n');
+        else
+          process.stdout.write(
+            table(
+              ['id', '用户名', '姓名', '角色'],
+              users.map((u) => [u.id, u.username, u.displayName, u.role]),
+            ) + '\n',
+          );
       } else if (sub === 'add') {
         if (!name) fail('user add needs a user name', 'user add 需要用户名');
         const role = String(values.role ?? '');

@@ -65,7 +65,7 @@ export class CaseRepo {
       params.procedure = f.procedure;
     }
     if (f.year) {
-      where.push("substr(c.closed_on, 1, 4) = @year");
+      where.push('substr(c.closed_on, 1, 4) = @year');
       params.year = String(f.year);
     }
     const sql = `${SUMMARY_SQL} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.closed_on DESC, c.id DESC`;
@@ -76,13 +76,17 @@ export class CaseRepo {
   }
 
   parties(caseId: number): Party[] {
-    return (this.db.prepare('SELECT data FROM parties WHERE case_id = ? ORDER BY seq').all(caseId) as { data: string }[]).map((r) => JSON.parse(r.data) as Party);
+    return (this.db.prepare('SELECT data FROM parties WHERE case_id = ? ORDER BY seq').all(caseId) as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as Party,
+    );
   }
 
   officers(caseId: number): CaseOfficer[] {
     return (
       this.db
-        .prepare('SELECT co.name, o.cert_no AS certNo, co.post, co.roles FROM case_officers co JOIN officers o ON o.id = co.officer_id WHERE co.case_id = ? ORDER BY co.seq')
+        .prepare(
+          'SELECT co.name, o.cert_no AS certNo, co.post, co.roles FROM case_officers co JOIN officers o ON o.id = co.officer_id WHERE co.case_id = ? ORDER BY co.seq',
+        )
         .all(caseId) as { name: string; certNo: string; post: string | null; roles: string }[]
     ).map((r) => ({ name: r.name, certNo: r.certNo, post: r.post, roles: JSON.parse(r.roles) as string[] }));
   }
@@ -122,7 +126,15 @@ export class CaseRepo {
   private writeChildren(caseId: number, c: CaseInput): void {
     const party = this.db.prepare('INSERT INTO parties (case_id, seq, type, name, id_number, credit_code, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     c.parties.forEach((p, i) => {
-      party.run(caseId, i + 1, p.type, p.name, p.type === 'person' ? (p.idNumber ?? null) : null, p.type === 'organisation' ? (p.creditCode ?? null) : null, JSON.stringify(p));
+      party.run(
+        caseId,
+        i + 1,
+        p.type,
+        p.name,
+        p.type === 'person' ? (p.idNumber ?? null) : null,
+        p.type === 'organisation' ? (p.creditCode ?? null) : null,
+        JSON.stringify(p),
+      );
     });
     const upsertOfficer = this.db.prepare(
       `INSERT INTO officers (cert_no, name, post) VALUES (?, ?, ?)

@@ -65,25 +65,41 @@ export class DocumentRepo {
   }
 
   page(id: number): (PageInfo & { documentId: number; caseId: number }) | undefined {
-    const r = this.db.prepare('SELECT p.document_id AS documentId, d.case_id AS caseId FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.id = ? AND d.removed_at IS NULL').get(id) as
-      | { documentId: number; caseId: number }
-      | undefined;
+    const r = this.db
+      .prepare(
+        'SELECT p.document_id AS documentId, d.case_id AS caseId FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.id = ? AND d.removed_at IS NULL',
+      )
+      .get(id) as { documentId: number; caseId: number } | undefined;
     if (!r) return undefined;
     const p = this.pages(r.documentId).find((x) => x.id === id);
     return p && { ...p, ...r };
   }
 
   ensureObject(sha256: string, size: number, mediaType: string, now: string): void {
-    this.db.prepare('INSERT INTO objects (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING').run(sha256, size, mediaType, now);
+    this.db
+      .prepare('INSERT INTO objects (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING')
+      .run(sha256, size, mediaType, now);
   }
 
-  insert(d: { caseId: number; kind: string; title: string; docNo: string | null; responsible: string | null; date: string | null; createdBy: number; now: string; files: NewFile[] }): number {
+  insert(d: {
+    caseId: number;
+    kind: string;
+    title: string;
+    docNo: string | null;
+    responsible: string | null;
+    date: string | null;
+    createdBy: number;
+    now: string;
+    files: NewFile[];
+  }): number {
     const seq = (this.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS s FROM documents WHERE case_id = ?').get(d.caseId) as { s: number }).s;
     const r = this.db
       .prepare('INSERT INTO documents (case_id, seq, kind, title, doc_no, responsible, doc_date, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(d.caseId, seq, d.kind, d.title, d.docNo, d.responsible, d.date, d.now, d.createdBy);
     const docId = Number(r.lastInsertRowid);
-    const fileStmt = this.db.prepare('INSERT INTO document_files (document_id, seq, original_name, object_sha256, media_type, page_count) VALUES (?, ?, ?, ?, ?, ?)');
+    const fileStmt = this.db.prepare(
+      'INSERT INTO document_files (document_id, seq, original_name, object_sha256, media_type, page_count) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const pageStmt = this.db.prepare(
       'INSERT INTO pages (document_id, seq, file_id, source_page, blank, blank_suggested, width, height, thumb_sha256) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)',
     );
@@ -101,7 +117,9 @@ export class DocumentRepo {
   }
 
   updateMeta(id: number, m: { kind: string; title: string; docNo: string | null; responsible: string | null; date: string | null }): void {
-    this.db.prepare('UPDATE documents SET kind = ?, title = ?, doc_no = ?, responsible = ?, doc_date = ? WHERE id = ?').run(m.kind, m.title, m.docNo, m.responsible, m.date, id);
+    this.db
+      .prepare('UPDATE documents SET kind = ?, title = ?, doc_no = ?, responsible = ?, doc_date = ? WHERE id = ?')
+      .run(m.kind, m.title, m.docNo, m.responsible, m.date, id);
   }
 
   markRemoved(id: number, reason: string, now: string): void {
@@ -127,7 +145,9 @@ export class DocumentRepo {
 
   counts(): { documents: number; pages: number } {
     return this.db
-      .prepare('SELECT (SELECT count(*) FROM documents WHERE removed_at IS NULL) AS documents, (SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.removed_at IS NULL) AS pages')
+      .prepare(
+        'SELECT (SELECT count(*) FROM documents WHERE removed_at IS NULL) AS documents, (SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.removed_at IS NULL) AS pages',
+      )
       .get() as { documents: number; pages: number };
   }
 }
