@@ -2,6 +2,7 @@ import { authHandlers } from './handlers/auth-handlers.js';
 import { caseHandlers } from './handlers/case-handlers.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { documentHandlers } from './handlers/document-handlers.js';
+import { dossierHandlers } from './handlers/dossier-handlers.js';
 import { miscHandlers } from './handlers/misc-handlers.js';
 import type { Handlers } from './handlers/types.js';
 
@@ -12,5 +13,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...caseHandlers(deps),
     ...documentHandlers(deps),
     ...miscHandlers(deps),
+    ...dossierHandlers(deps),
   } satisfies Handlers;
 }

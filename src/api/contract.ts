@@ -3,6 +3,7 @@ import { caseInputSchema } from '../domain/case.js';
 import type { FilingProfile } from '../domain/profile.js';
 import { ANY_ROLE, ROLES, WRITERS, type Role } from '../domain/roles.js';
 import { op } from './op.js';
+import { dossierOps } from './contract-dossier.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -103,6 +104,7 @@ export const contract = {
   ),
   'audit.verify': op<AuditVerifyResult>()(empty, ANY_ROLE),
   'job.cancel': op<{ ok: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), ANY_ROLE),
+  ...dossierOps,
 } as const;
 
 export type Contract = typeof contract;

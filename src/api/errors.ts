@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'setup_done',
   'not_found',
   'duplicate',
+  'sealed',
   'not_an_archive',
   'archive_exists',
   'catalog_too_new',

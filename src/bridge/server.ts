@@ -189,6 +189,7 @@ function statusFor(code: string): number {
       return 404;
     case 'duplicate':
     case 'setup_done':
+    case 'sealed':
       return 409;
     case 'internal':
     case 'io_error':

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { toErrorPayload } from '../api/errors.js';
 import { auditCommand } from './commands/audit.js';
+import { bindCommand } from './commands/bind.js';
+import { profileCommand } from './commands/profile.js';
+import { sealCommand } from './commands/seal.js';
 import { caseCommand } from './commands/case.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
@@ -10,7 +13,7 @@ import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
-const COMMANDS: Command[] = [initCommand, caseCommand, docCommand, userCommand, serveCommand, auditCommand, demoCommand];
+const COMMANDS: Command[] = [initCommand, caseCommand, docCommand, userCommand, serveCommand, auditCommand, demoCommand, bindCommand, sealCommand, profileCommand];
 
 function usage(): string {
   return [

@@ -20,12 +20,25 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role }[]
   { username: 'pingcha', displayName: '县司法局评查员', role: 'inspector' },
 ];
 
+/** Recorded deviations from the profile order in the demo (moved document → before which document, why). */
+const DEMO_REORDER: Record<string, { title: string; before: string; reason: string }[]> = {
+  '青石综执罚立〔2024〕15号': [
+    { title: '吕德旺违法建设强制拆除集体讨论笔录', before: '吕德旺违法建设强制执行决定书', reason: '强制拆除集体讨论属执行阶段材料，随强制执行决定归档' },
+    {
+      title: '强制拆除前、中、后现场照片（9张）',
+      before: '吕德旺未取得乡村建设规划许可证进行建设案结案审批表',
+      reason: '强制拆除现场照片随强制拆除现场笔录归档',
+    },
+  ],
+};
+
 export interface DemoReport {
   archive: string;
   password: string;
   users: typeof DEMO_USERS;
   cases: { caseNo: string; title: string; procedure: string; documents: number; pages: number }[];
   totals: { cases: number; documents: number; pages: number };
+  archived: { caseNo: string; archiveNo: string; volumes: number; pages: number }[];
   auditEntries: number;
   seconds: number;
 }
@@ -101,6 +114,31 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       cases.push({ caseNo: detail.caseNo, title: detail.title, procedure: detail.procedure, documents: detail.documentCount, pages: detail.pageCount });
       log(`  文书 ${detail.documentCount} 件，扫描页 ${detail.pageCount} 页`);
     }
+    // 立卷/归档: bind each sample case by the default profile and seal it (the samples bind cleanly).
+    // The demolition case shows a recorded reorder: its enforcement photos and discussion go with the execution material.
+    const archived: DemoReport['archived'] = [];
+    // The last sample case is left unsealed, so a newcomer can bind and seal one in the UI.
+    for (const c of cases.slice(0, -1)) {
+      const detail = await call('case.get', { caseNo: c.caseNo });
+      const preview = await call('dossier.preview', { caseId: detail.id });
+      const entries = preview.bound.volumes.flatMap((v) => v.entries.flatMap((e) => e.parts.map((p) => ({ id: p.documentId, title: p.title }))));
+      const moves = DEMO_REORDER[c.caseNo];
+      if (moves) {
+        const order = entries.map((e) => e.id!).filter((id) => !moves.some((m) => entries.find((e) => e.id === id)!.title === m.title));
+        const reasons: Record<string, string> = {};
+        for (const m of moves) {
+          const id = entries.find((e) => e.title === m.title)!.id!;
+          order.splice(order.indexOf(entries.find((e) => e.title === m.before)!.id!), 0, id);
+          reasons[String(id)] = m.reason;
+        }
+        await call('dossier.reorder', { caseId: detail.id, order, reasons });
+      }
+      for (const w of preview.blockers.filter((i) => i.severity === 'warning'))
+        await call('dossier.acknowledge', { caseId: detail.id, warning: w.key, reason: '演示数据' });
+      const sealed = await call('dossier.seal', { caseId: detail.id, checker: '周立新（大队长）' });
+      archived.push({ caseNo: c.caseNo, archiveNo: sealed.version?.archiveNo ?? '', volumes: sealed.bound.volumes.length, pages: sealed.bound.totals.pages });
+      log(`  归档 ${c.caseNo} 归档号 ${sealed.version?.archiveNo ?? ''}`);
+    }
     const verify = await call('audit.verify', {});
     if (!verify.ok) throw new Error(`audit chain broken right after the demo: ${verify.firstBroken?.reason}`);
     return {
@@ -108,6 +146,7 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       password,
       users: DEMO_USERS,
       cases,
+      archived,
       totals: { cases: cases.length, documents: cases.reduce((n, c) => n + c.documents, 0), pages: cases.reduce((n, c) => n + c.pages, 0) },
       auditEntries: verify.checked,
       seconds: Math.round((Date.now() - started) / 100) / 10,

@@ -5,6 +5,7 @@ import { DocumentRepo } from '../storage/repos/document-repo.js';
 import { LATEST_VERSION } from '../storage/migrate.js';
 import { caseDetail, caseNotFound } from './case-view.js';
 import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
+import { assertCaseOpen } from './dossier-guard.js';
 import type { HandlerMap } from './types.js';
 
 type CaseOps = 'case.create' | 'case.update' | 'case.list' | 'case.get' | 'archive.info' | 'profile.current';
@@ -62,6 +63,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
       change(deps, user, () => {
         const before = cases.row(id);
         if (!before) throw caseNotFound(id);
+        assertCaseOpen(deps, id, before.caseNo);
         const clash = cases.idByCaseNo(input.caseNo);
         if (clash !== undefined && clash !== id) throw duplicateCaseNo(input.caseNo);
         const beforeState = { row: before, parties: cases.parties(id), officers: cases.officers(id) };

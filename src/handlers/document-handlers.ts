@@ -6,6 +6,7 @@ import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo, type NewFile } from '../storage/repos/document-repo.js';
 import { caseNotFound, documentInfo } from './case-view.js';
 import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
+import { assertCaseOpen } from './dossier-guard.js';
 import type { HandlerMap } from './types.js';
 
 type DocumentOps = 'document.add' | 'document.update' | 'document.remove' | 'page.update';
@@ -41,7 +42,9 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
      */
     'document.add': async (input, ctx) => {
       const user = userOf(ctx);
-      if (!cases.row(input.caseId)) throw caseNotFound(input.caseId);
+      const caseRow = cases.row(input.caseId);
+      if (!caseRow) throw caseNotFound(input.caseId);
+      assertCaseOpen(deps, input.caseId, caseRow.caseNo);
       const kind = kindCode(input.kind);
       const staged = input.files.map((f) => deps.staging.get(f.stagedId));
       const totalBytes = staged.reduce((n, s) => n + s.size, 0);
@@ -71,6 +74,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
           files.push({ originalName: s.name, sha256: obj.sha256, size: obj.size, mediaType: p.mediaType, pages });
         }
         return change(deps, user, () => {
+          assertCaseOpen(deps, input.caseId, caseRow.caseNo);
           const now = nowIso(deps);
           const newId = docs.insert({
             caseId: input.caseId,
@@ -111,6 +115,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
     'document.update': async (input, ctx) => {
       const before = docs.row(input.id);
       if (!before) throw docNotFound(input.id);
+      assertCaseOpen(deps, before.caseId);
       const next = {
         kind: input.kind !== undefined ? kindCode(input.kind) : before.kind,
         title: input.title ?? before.title,
@@ -130,6 +135,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
     'document.remove': async ({ id, reason }, ctx) => {
       const before = docs.row(id);
       if (!before) throw docNotFound(id);
+      assertCaseOpen(deps, before.caseId);
       change(deps, userOf(ctx), () => {
         docs.markRemoved(id, reason, nowIso(deps));
         cases.touch(before.caseId, nowIso(deps));
@@ -142,6 +148,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
     'page.update': async (input, ctx) => {
       const before = docs.page(input.id);
       if (!before) throw new AppError('not_found', `page ${input.id} not found`, `页面 ${input.id} 不存在`, { item: String(input.id) });
+      assertCaseOpen(deps, before.caseId);
       const side = input.side ?? before.side;
       const blank = input.blank ?? before.blank;
       change(deps, userOf(ctx), () => {

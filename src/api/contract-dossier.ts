@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ANY_ROLE, WRITERS } from '../domain/roles.js';
+import { op } from './op.js';
+import type { BatchResult, DossierView, ProfileCheckResult, ProfileSummary } from './types-dossier.js';
+
+const id = z.number().int().positive();
+const reason = z.string().trim().min(2, { message: 'need_reason' }).max(500, { message: 'too_long' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'bad_date' });
+const profileId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'bad_profile_id' })
+  .max(100);
+const person = z.string().trim().min(1, { message: 'required' }).max(50, { message: 'too_long' });
+const code = z.string().trim().min(1, { message: 'required' }).max(40, { message: 'too_long' });
+
+/** What sealing may be given besides the case: the 检查人 and the archive's 全宗号/目录号 for the 档号. */
+const sealOptions = {
+  profileId: profileId.optional(),
+  checker: person.optional().nullable(),
+  fondsNo: code.optional(),
+  catalogNo: code.optional(),
+};
+
+const reorderInput = z
+  .object({
+    caseId: id,
+    /** Document ids in the bound order; null returns to the profile order. */
+    order: z.array(id).max(5000).nullable(),
+    /** A reason per moved document (key: document id). */
+    reasons: z.record(z.string().regex(/^\d+$/), reason).default({}),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<number>();
+    v.order?.forEach((d, i) => {
+      if (seen.has(d)) ctx.addIssue({ code: 'custom', path: ['order', i], message: 'duplicate' });
+      seen.add(d);
+    });
+  });
+
+/**
+ * The dossier (立卷/归档) slice of the contract, spread into `contract` by the lead. Archivists and
+ * administrators bind, reorder, acknowledge, seal and correct; every role may read.
+ */
+export const dossierOps = {
+  'dossier.preview': op<DossierView>()(z.object({ caseId: id, profileId: profileId.optional() }), ANY_ROLE),
+  'dossier.reorder': op<DossierView>()(reorderInput, WRITERS),
+  'dossier.acknowledge': op<DossierView>()(z.object({ caseId: id, warning: z.string().trim().min(1).max(200), reason }), WRITERS),
+  'dossier.seal': op<DossierView>()(z.union([z.object({ caseId: id, ...sealOptions }), z.object({ dossierId: id, ...sealOptions })]), WRITERS),
+  'dossier.get': op<DossierView>()(
+    z.union([z.object({ dossierId: id, versionNo: z.number().int().positive().optional() }), z.object({ caseId: id })]),
+    ANY_ROLE,
+  ),
+  'dossier.correct': op<DossierView>()(z.object({ dossierId: id, reason }), WRITERS),
+  'dossier.batch': op<BatchResult>()(z.object({ from: day, to: day, seal: z.boolean().default(false), ...sealOptions }), WRITERS),
+  'profile.list': op<ProfileSummary[]>()(z.object({}).strict(), ANY_ROLE),
+  'profile.check': op<ProfileCheckResult>()(z.object({ path: z.string().min(1).max(4096) }), WRITERS, ['direct', 'ipc', 'cli']),
+} as const;
+
+export type DossierOps = typeof dossierOps;
+export type DossierOpName = keyof DossierOps;

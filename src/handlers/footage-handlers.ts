@@ -1,0 +1,379 @@
+import type { z } from 'zod';
+import type { CallContext } from '../api/context.js';
+import type { FootageOpName, FootageOps } from '../api/contract-footage.js';
+import { AppError } from '../api/errors.js';
+import type { IngestReport } from '../api/types-footage.js';
+import type { UserInfo } from '../api/types.js';
+import { clipDetail, clipSummary, type ViewContext } from '../footage/clip-view.js';
+import { caseCoverage } from '../footage/coverage.js';
+import { deviceList, registerDevice } from '../footage/device-register.js';
+import { decideDisposal, requestDisposal } from '../footage/disposal.js';
+import { fixityReport, planFixity, runFixity } from '../footage/fixity.js';
+import { findActivity } from '../footage/footage-profile.js';
+import { recoverInflight } from '../footage/inflight.js';
+import { ingestFiles, type IngestOutcome } from '../footage/ingest.js';
+import { ingestRecorder, type Tx } from '../footage/ingest-recorder.js';
+import { parseDateTime, zoned } from '../footage/local-time.js';
+import { scanFolder } from '../footage/scan-folder.js';
+import type { FootageServices } from '../footage/services.js';
+import { CaseRepo } from '../storage/repos/case-repo.js';
+import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
+import { FootageDisposalRepo } from '../storage/repos/footage-disposal-repo.js';
+import { FootageIngestRepo } from '../storage/repos/footage-ingest-repo.js';
+import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
+import { FootageRepo } from '../storage/repos/footage-repo.js';
+import { caseNotFound } from './case-view.js';
+import { change, type HandlerDeps, userOf } from './deps.js';
+
+/** The core's deps plus the footage services (created by `createFootageServices` in app-core). */
+export interface FootageDeps extends HandlerDeps {
+  footage: FootageServices;
+}
+
+/** Same shape as `HandlerMap<FootageOpName>` once `footageOps` is spread into the contract. */
+export type FootageHandlerMap = {
+  [N in FootageOpName]: (input: z.output<FootageOps[N]['input']>, ctx: CallContext) => Promise<NonNullable<FootageOps[N]['output']>>;
+};
+
+class Cancelled extends Error {
+  constructor(readonly outcome: IngestOutcome) {
+    super('cancelled');
+  }
+}
+
+export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
+  const { archive, footage } = deps;
+  const db = archive.db;
+  const clips = new FootageRepo(db);
+  const links = new FootageLinkRepo(db);
+  const cases = new CaseRepo(db);
+  const fixity = new FixityRepo(db);
+
+  const tx =
+    (user: UserInfo | null): Tx =>
+    (fn) =>
+      change(deps, user, fn);
+  const now = () => archive.clock.now().toISOString();
+  const view = (): ViewContext => ({ db, checklist: footage.checklist, today: zoned(archive.clock.now(), footage.timezone()).local.slice(0, 10) });
+  const clipOr404 = (id: number) => {
+    const c = clips.byId(id);
+    if (!c) throw new AppError('not_found', `clip ${id} not found`, `音像资料 ${id} 不存在`, { item: String(id) });
+    return c;
+  };
+  const caseIdOf = (i: { caseId?: number | undefined; caseNo?: string | undefined }): number | null => {
+    if (i.caseId !== undefined) {
+      if (!cases.row(i.caseId)) throw caseNotFound(i.caseId);
+      return i.caseId;
+    }
+    if (i.caseNo === undefined) return null;
+    const id = cases.idByCaseNo(i.caseNo);
+    if (id === undefined) throw caseNotFound(i.caseNo);
+    return id;
+  };
+  const officerOf = (certNo: string | undefined) => {
+    if (certNo === undefined) return null;
+    const o = links.officerByCertNo(certNo);
+    if (!o) throw new AppError('not_found', `no officer with 执法证号 ${certNo}`, `执法证号 ${certNo} 对应的执法人员不存在`, { item: certNo });
+    return o;
+  };
+  /** An activity by code or name becomes its name in the checklist; other names are kept as typed. */
+  const activityOf = (a: string | undefined): string | null => (a === undefined ? null : (findActivity(footage.checklist, a)?.name ?? a));
+  const timeOf = (s: string, what: string, endOfDay: boolean): string => {
+    const d = parseDateTime(s, footage.timezone());
+    if (!d) throw new AppError('invalid_input', `${what}: ${s} is not a date`, `${what}：${s} 不是有效日期`, { item: what });
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s.trim());
+    return zoned(endOfDay && dateOnly ? new Date(d.getTime() + 86_400_000) : d, 'UTC').utc;
+  };
+
+  return {
+    'footage.ingest': async (input, ctx) => {
+      const user = userOf(ctx);
+      const caseId = caseIdOf(input);
+      const officer = officerOf(input.certNo);
+      const activity = activityOf(input.activity);
+      const started = Date.now();
+      await recoverInflight(archive, tx(null));
+      const scan = await scanFolder(input.source);
+      const backend = footage.pool.backend;
+      const tz = footage.timezone();
+      const ingests = new FootageIngestRepo(db);
+      const ingestId = tx(user)(() => {
+        const id = ingests.start({ sourceRoot: scan.root, caseId, officerId: officer?.id ?? null, sm3Backend: backend, by: user.id, now: now() });
+        return {
+          value: id,
+          audit: [
+            {
+              action: 'footage.ingest.start',
+              targetType: 'footage_ingest',
+              targetId: id,
+              detail: { sourceRoot: scan.root, files: scan.files.length, caseId, certNo: input.certNo ?? null },
+            },
+          ],
+        };
+      });
+      const sink = ingestRecorder(db, tx(user), {
+        ingestId,
+        sourceRoot: scan.root,
+        userId: user.id,
+        tz,
+        now,
+        caseId,
+        activity,
+        officerId: officer?.id ?? null,
+      });
+      const bytes = scan.files.reduce((n, f) => n + f.size, 0);
+      let outcome: IngestOutcome;
+      try {
+        outcome = await deps.jobs.run('footage.ingest', { items: scan.files.length, bytes }, input.jobId, async (job) => {
+          const out = await ingestFiles(scan.files, {
+            files: footage.files,
+            store: archive.store,
+            pool: footage.pool,
+            tmpDir: archive.layout.tmp,
+            layout: archive.layout,
+            patterns: footage.patterns,
+            tz,
+            sink,
+            signal: job.signal,
+            progress: job,
+            syncEveryBytes: 32 << 20,
+          });
+          if (out.cancelled) throw new Cancelled(out);
+          return out;
+        });
+      } catch (e) {
+        if (!(e instanceof Cancelled)) {
+          tx(user)(() => {
+            ingests.finish(ingestId, {
+              state: 'failed',
+              files: scan.files.length,
+              bytes: 0,
+              newClips: 0,
+              duplicates: 0,
+              errors: [String((e as Error).message)],
+              now: now(),
+            });
+            return {
+              value: null,
+              audit: [
+                {
+                  action: 'footage.ingest.finish',
+                  targetType: 'footage_ingest',
+                  targetId: ingestId,
+                  detail: { state: 'failed', error: String((e as Error).message) },
+                },
+              ],
+            };
+          });
+          throw e;
+        }
+        outcome = e.outcome;
+      }
+      const errors = [
+        ...scan.errors.map((x) => ({ relPath: x.relPath, code: x.error.code, message: x.error.message, messageZh: x.error.messageZh })),
+        ...outcome.errors,
+      ];
+      const state = outcome.cancelled ? 'cancelled' : 'done';
+      tx(user)(() => {
+        ingests.finish(ingestId, {
+          state,
+          files: scan.files.length,
+          bytes: outcome.bytes,
+          newClips: outcome.newClips,
+          duplicates: outcome.duplicates,
+          errors,
+          now: now(),
+        });
+        return {
+          value: null,
+          audit: [
+            {
+              action: 'footage.ingest.finish',
+              targetType: 'footage_ingest',
+              targetId: ingestId,
+              detail: {
+                state,
+                files: scan.files.length,
+                bytes: outcome.bytes,
+                new: outcome.newClips,
+                duplicates: outcome.duplicates,
+                errors: errors.map((x) => ({ file: x.relPath, code: x.code })),
+              },
+            },
+          ],
+        };
+      });
+      if (input.derive === 'background') footage.derive.enqueue(outcome.clipIds);
+      if (caseId !== null) deps.bus.emit({ type: 'case.changed', caseId });
+      const report: IngestReport = {
+        ingestId,
+        sourceRoot: scan.root,
+        files: scan.files.length,
+        bytes: outcome.bytes,
+        new: outcome.newClips,
+        duplicates: outcome.duplicates,
+        errors,
+        ignored: scan.ignored.length,
+        clipIds: outcome.clipIds,
+        sm3Backend: backend,
+        seconds: Math.round((Date.now() - started) / 10) / 100,
+        cancelled: outcome.cancelled,
+      };
+      return report;
+    },
+
+    'footage.list': async (q) => {
+      const caseId = caseIdOf(q);
+      const r = clips.list(
+        {
+          ...(caseId !== null ? { caseId } : {}),
+          ...(q.certNo !== undefined ? { officerCertNo: q.certNo } : {}),
+          ...(q.deviceSerial !== undefined ? { deviceSerial: q.deviceSerial } : {}),
+          ...(q.from !== undefined ? { fromUtc: timeOf(q.from, 'from', false) } : {}),
+          ...(q.to !== undefined ? { toUtc: timeOf(q.to, 'to', true) } : {}),
+          ...(q.activity !== undefined ? { activity: activityOf(q.activity)! } : {}),
+          ...(q.unlinked ? { unlinked: true } : {}),
+          ...(q.kind !== undefined ? { kind: q.kind } : {}),
+        },
+        q.limit,
+        q.offset,
+      );
+      const v = view();
+      return { total: r.total, items: r.rows.map((c) => clipSummary(v, c)) };
+    },
+
+    'footage.get': async ({ id }) => clipDetail(view(), clipOr404(id)),
+
+    'footage.link': async (input, ctx) => {
+      const user = userOf(ctx);
+      const caseId = caseIdOf(input);
+      const officer = officerOf(input.certNo);
+      const activity = activityOf(input.activity);
+      for (const id of input.clipIds) clipOr404(id);
+      tx(user)(() => {
+        const made: number[] = [];
+        const t = now();
+        for (const clipId of input.clipIds) {
+          const add = (c: number | null, o: number | null, a: string | null) => {
+            const id = links.link({ clipId, caseId: c, officerId: o, activity: a, by: user.id, now: t });
+            if (id !== null) made.push(id);
+          };
+          if (caseId !== null) add(caseId, null, activity);
+          else if (activity !== null) add(null, null, activity);
+          if (officer) add(null, officer.id, null);
+        }
+        return {
+          value: made,
+          audit: [
+            {
+              action: 'footage.link',
+              targetType: 'clip',
+              targetId: input.clipIds.join(','),
+              after: { caseId, certNo: input.certNo ?? null, activity },
+              detail: { links: made, clips: input.clipIds },
+            },
+          ],
+        };
+      });
+      if (caseId !== null) deps.bus.emit({ type: 'case.changed', caseId });
+      const v = view();
+      return input.clipIds.map((id) => clipSummary(v, clipOr404(id)));
+    },
+
+    'footage.unlink': async ({ linkId, reason }, ctx) => {
+      const user = userOf(ctx);
+      const l = links.byId(linkId);
+      if (!l || l.removedAt !== null)
+        throw new AppError('not_found', `link ${linkId} not found (or already removed)`, `关联 ${linkId} 不存在（或已解除）`, { item: String(linkId) });
+      tx(user)(() => {
+        links.close(linkId, user.id, reason, now());
+        return {
+          value: null,
+          audit: [
+            {
+              action: 'footage.unlink',
+              targetType: 'clip',
+              targetId: l.clipId,
+              before: { linkId, caseNo: l.caseNo, certNo: l.officerCertNo, activity: l.activity },
+              detail: { reason },
+            },
+          ],
+        };
+      });
+      if (l.caseId !== null) deps.bus.emit({ type: 'case.changed', caseId: l.caseId });
+      return clipSummary(view(), clipOr404(l.clipId));
+    },
+
+    'footage.verify': async (input, ctx) => {
+      const user = userOf(ctx);
+      await recoverInflight(archive, tx(null));
+      const opts = {
+        archive,
+        files: footage.files,
+        pool: footage.pool,
+        tx: tx(user),
+        userId: user.id,
+        mode: input.mode,
+        olderThanDays: input.olderThanDays,
+        ...(input.byteBudget !== undefined ? { byteBudget: input.byteBudget } : {}),
+        resume: input.resume,
+        graceMs: footage.strayGraceMs,
+      };
+      const plan = planFixity(opts);
+      return deps.jobs.run('footage.verify', { items: plan.objects.length, bytes: plan.bytes }, input.jobId, (job) =>
+        runFixity({ ...opts, signal: job.signal, progress: job }, plan),
+      );
+    },
+
+    'footage.lastAudit': async () => {
+      const last = fixity.lastRun();
+      return { last: last ? fixityReport(fixity, last.id, null) : null };
+    },
+
+    'footage.retentionDue': async ({ asOf }) => {
+      const v = view();
+      const today = asOf ?? v.today;
+      const { rows } = clips.list({ unlinked: true }, 100_000, 0);
+      return rows.map((c) => clipSummary({ ...v, today }, c)).filter((c) => c.retention.due);
+    },
+
+    'footage.coverage': async ({ caseId }) => {
+      const c = cases.row(caseId);
+      if (!c) throw caseNotFound(caseId);
+      return caseCoverage({
+        caseId,
+        caseNo: c.caseNo,
+        checklist: footage.checklist,
+        documentKinds: links.caseDocumentKinds(caseId),
+        clipsByActivity: links.caseActivityCounts(caseId),
+      });
+    },
+
+    'footage.checklist': async () => footage.checklist,
+
+    'footage.derive': async () => {
+      footage.derive.enqueuePending();
+      const r = await footage.derive.idle();
+      return { ...r, pending: clips.pendingDerived().length };
+    },
+
+    'footage.requestDisposal': async ({ clipId, reason }, ctx) => {
+      const user = userOf(ctx);
+      return requestDisposal(archive, tx(user), clipId, reason, user.id, footage.checklist.retention, view().today);
+    },
+
+    'footage.decideDisposal': async ({ disposalId, approve, note }, ctx) => {
+      const user = userOf(ctx);
+      return decideDisposal(archive, tx(user), disposalId, approve, note ?? null, user.id, footage.checklist.retention, view().today);
+    },
+
+    'footage.disposals': async ({ clipId }) => new FootageDisposalRepo(db).list(clipId),
+
+    'device.register': async (input, ctx) => {
+      const user = userOf(ctx);
+      return registerDevice(db, tx(user), input, user.id, footage.timezone(), now());
+    },
+
+    'device.list': async () => deviceList(db),
+  };
+}
