@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { appendLines, readLines } from '../archive/append-log.js';
 
 /**
  * The audit chain's anchor outside catalog.db: one line `seq hash` per entry, appended after each
@@ -6,26 +6,15 @@ import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs
  * the rewritten rows match these lines, and a deleted tail leaves anchored entries with no row.
  */
 export function appendAnchors(file: string, entries: readonly { seq: number; hash: string }[]): void {
-  if (entries.length === 0) return;
-  const fd = openSync(file, 'a', 0o644);
-  try {
-    writeSync(fd, entries.map((e) => `${e.seq} ${e.hash}\n`).join(''));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  appendLines(
+    file,
+    entries.map((e) => `${e.seq} ${e.hash}`),
+  );
 }
 
 export function readAnchors(file: string): Map<number, string> {
   const out = new Map<number, string>();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
-    throw e;
-  }
-  for (const line of text.split('\n')) {
+  for (const line of readLines(file)) {
     const m = /^(\d+) ([0-9a-f]{64})$/.exec(line.trim());
     // The first line for a seq wins: an anchor once written is what that entry was. A later line for
     // the same seq only appears when entries were deleted and the number reused.

@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../api/errors.js';
+import { appendLines, readLines } from '../archive/append-log.js';
 import type { ArchiveLayout } from '../archive/layout.js';
 
 /**
@@ -24,14 +24,7 @@ export function ledgerFile(layout: ArchiveLayout): string {
 
 export function readLedger(file: string): Map<string, LedgerLine> {
   const out = new Map<string, LedgerLine>();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
-    throw e;
-  }
-  for (const line of text.split('\n')) {
+  for (const line of readLines(file)) {
     if (!line.trim()) continue;
     try {
       const l = JSON.parse(line) as LedgerLine;
@@ -45,14 +38,10 @@ export function readLedger(file: string): Map<string, LedgerLine> {
 }
 
 export function appendLedger(file: string, lines: readonly LedgerLine[]): void {
-  if (lines.length === 0) return;
-  const fd = openSync(file, 'a', 0o644);
-  try {
-    writeSync(fd, lines.map((l) => JSON.stringify(l) + '\n').join(''));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  appendLines(
+    file,
+    lines.map((l) => JSON.stringify(l)),
+  );
 }
 
 /** Refuses to issue `archiveNo` to `subject` when the ledger shows it went to someone else. */
