@@ -13,6 +13,8 @@ import { SessionProvider, useSession } from '../features/auth/session';
 import { SetupPage } from '../features/auth/SetupPage';
 import { CaseDetailPage } from '../features/cases/CaseDetailPage';
 import { CaseListPage } from '../features/cases/CaseListPage';
+import { DossierListPage } from '../features/dossier/DossierListPage';
+import { DossierPage } from '../features/dossier/DossierPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 
@@ -43,7 +45,8 @@ function Gate() {
               <Route index element={<Navigate to="/cases" replace />} />
               <Route path="cases" element={<CaseListPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
-              <Route path="dossier" element={<NotYetAvailable feature="nav.dossier" />} />
+              <Route path="dossier" element={<DossierListPage />} />
+              <Route path="dossier/:caseId" element={<DossierPage />} />
               <Route path="footage" element={<NotYetAvailable feature="nav.footage" />} />
               <Route path="retrieval" element={<NotYetAvailable feature="nav.retrieval" />} />
               <Route path="review" element={<NotYetAvailable feature="nav.review" />} />

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, BookOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -77,16 +77,21 @@ export function CaseDetailPage() {
           <h2 className="page-title">{c.title}</h2>
           <Tag color={c.procedure === 'general' ? 'geekblue' : 'default'}>{t(PROCEDURE_KEYS[c.procedure])}</Tag>
         </div>
-        {canWrite && (
-          <Space>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
-            </Button>
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setAdding(true)}>
-              {t('doc.add')}
-            </Button>
-          </Space>
-        )}
+        <Space>
+          <Button icon={<BookOutlined />} onClick={() => navigate(`/dossier/${c.id}`)}>
+            {t(canWrite ? 'dossier.bindCase' : 'nav.dossier')}
+          </Button>
+          {canWrite && (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+              <Button type="primary" icon={<FileAddOutlined />} onClick={() => setAdding(true)}>
+                {t('doc.add')}
+              </Button>
+            </>
+          )}
+        </Space>
       </div>
 
       <Card size="small" title={t('case.section.basic')} className="section-card">

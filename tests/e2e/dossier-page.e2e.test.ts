@@ -1,0 +1,375 @@
+/**
+ * End to end through the real localhost bridge: `juanzong demo` builds an archive with five sample
+ * cases (four sealed, 青石综执罚立〔2024〕44号 left to bind), `juanzong serve` serves it, and the built UI
+ * runs in Chromium (playwright-core, /usr/bin/chromium). The archivist opens the 卷宗 list, then the
+ * unsealed case's 卷宗 page: volumes, 卷内目录 with page ranges, 备考表; reorders a document by drag
+ * with a reason; acknowledges the date warning with a reason; seals (归档) with 检查人/全宗号/目录号 and
+ * sees the 归档号 and 档号; opens a correction, re-seals it (same 归档号) and reads the old version; a
+ * supervisor then sees the dossier without any write button. Screenshots go to docs/screenshots/.
+ *
+ * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../renderer/i18n/en.js';
+import { zhCN } from '../../renderer/i18n/zh-CN.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+const CASE_NO = '青石综执罚立〔2024〕44号';
+const CASE_TITLE = '青石镇悦家便民超市未经批准在城市设施和树木上张挂宣传品案';
+const PASSWORD = 'juanzong-demo';
+/** The demo seals four cases (20240001–20240004), so this one gets the next serial. */
+const ARCHIVE_NO = '20240005';
+const ARCHIVE_CODE = 'Z109-WS-0005';
+
+let work: string;
+let server: ChildProcessWithoutNullStreams | undefined;
+let serverLog = '';
+let browser: Browser | undefined;
+let page: Page;
+let launchUrl: string;
+const pageErrors: string[] = [];
+
+/** Starts `juanzong serve --json --init` and resolves with the one JSON line it prints when ready. */
+function startServe(archive: string): Promise<{ url: string; port: number }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'serve', '--archive', archive, '--port', '0', '--json', '--init'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  server = child;
+  child.stderr.on('data', (d: Buffer) => (serverLog += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`juanzong serve did not report ready in 60 s\n${serverLog}`)), 60_000);
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      let ready: { url?: unknown; port?: unknown } | null = null;
+      try {
+        ready = JSON.parse(line) as { url?: unknown; port?: unknown };
+      } catch {
+        /* reported below */
+      }
+      if (ready && typeof ready.url === 'string' && typeof ready.port === 'number') resolve({ url: ready.url, port: ready.port });
+      else reject(new Error(`juanzong serve did not start: ${line}\n${serverLog}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`juanzong serve exited with ${String(code)}\n${serverLog}`));
+    });
+  });
+}
+
+/** Waits until no antd spinner is showing and its fade-out has finished (for tidy screenshots). */
+async function settle(p: Page): Promise<void> {
+  await p.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
+  await p.waitForTimeout(400);
+}
+
+/** Retries an assertion until it passes or `ms` runs out (the UI updates asynchronously). */
+async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Waits for antd's toasts to go, so they are not in the screenshot. */
+async function noToasts(p: Page): Promise<void> {
+  await p
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+}
+
+async function signIn(p: Page, username: string): Promise<void> {
+  await p.getByLabel('用户名').fill(username);
+  await p.getByLabel('密码').fill(PASSWORD);
+  await p.getByRole('button', { name: '登录', exact: true }).click();
+  await p.locator('.app-user').waitFor();
+}
+
+/** Calls the bridge with the page's session (for the one data change the UI has no screen for). */
+async function callApi<T>(p: Page, op: string, input: unknown): Promise<T> {
+  const res = await p.evaluate(
+    async ([name, body]) => {
+      const token = sessionStorage.getItem('juanzong.session');
+      const r = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return (await r.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    [op, input] as const,
+  );
+  if (!res.ok) throw new Error(`${op} failed: ${JSON.stringify(res.error)}`);
+  return res.value as T;
+}
+
+/** The dictionary keys that must never reach the screen. */
+const KEYS = new Set([...Object.keys(zhCN), ...Object.keys(en)]);
+const NAMESPACES = new Set([...KEYS].map((k) => k.split('.')[0]!));
+function rawKeysIn(text: string): string[] {
+  const found = text.match(/\b[a-z]+(?:\.[a-zA-Z]+)+\b/g) ?? [];
+  return found.filter((s) => KEYS.has(s) || NAMESPACES.has(s.split('.')[0]!));
+}
+
+async function checkText(p: Page, labels: string[]): Promise<void> {
+  const text = await p.evaluate(() => document.body.innerText);
+  for (const label of labels) expect(text, `label ${label}`).toContain(label);
+  expect(rawKeysIn(text)).toEqual([]);
+}
+
+describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
+  beforeAll(async () => {
+    // Fail, do not skip: a missing browser is a broken environment, not a reason to pass.
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Chromium to run the e2e test`).toBe(true);
+    expect(existsSync(path.join(ROOT, 'dist/src/cli/main.js')), 'dist/ is missing: run `npm run build` first').toBe(true);
+    expect(existsSync(path.join(ROOT, 'dist-renderer/index.html')), 'dist-renderer/ is missing: run `npm run build` first').toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    work = mkdtempSync(path.join(tmpdir(), 'jz-e2e-dossier-'));
+    const archive = path.join(work, 'archive');
+    const demo = spawnSync(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'demo', '--archive', archive], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(demo.status, `juanzong demo failed:\n${demo.stdout}\n${demo.stderr}`).toBe(0);
+    launchUrl = (await startServe(archive)).url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    if (work) rmSync(work, { recursive: true, force: true });
+  }, 30_000);
+
+  it('binds, reorders, acknowledges, seals and corrects the unsealed sample case', async () => {
+    await page.goto(launchUrl);
+    await page.getByText('登录卷宗').waitFor();
+    await signIn(page, 'dangan');
+
+    // A realistic slip the checks must catch: the 调查终结报告 dated the day after the decision. The
+    // case page has no document editing yet, so it goes through the bridge with the archivist's session.
+    const detail = await callApi<{ id: number; documents: { id: number; kind: string }[] }>(page, 'case.get', { caseNo: CASE_NO });
+    const report = detail.documents.find((d) => d.kind === 'DCZJBG');
+    expect(report, '调查终结报告 in the sample case').toBeDefined();
+    await callApi(page, 'document.update', { id: report!.id, date: '2024-08-30' });
+
+    // 卷宗 list: four sealed sample cases with their 归档号, the last one 未立卷.
+    await page.locator('.app-sider').getByText('卷宗', { exact: true }).click();
+    await page.getByRole('heading', { name: '卷宗', exact: true }).waitFor();
+    const row = page.locator('.ant-table-row', { hasText: CASE_NO });
+    await eventually(async () => expect(await row.innerText()).toContain('未立卷'));
+    await eventually(async () => {
+      const sealedRows = await page.locator('.ant-table-row', { hasText: '已归档' }).count();
+      expect(sealedRows).toBe(4);
+    });
+    expect(await page.locator('.ant-table-row', { hasText: '20240001' }).count()).toBe(1);
+    await settle(page);
+    await page.screenshot({ path: path.join(SHOTS, 'dossier-list.png') });
+
+    // The 卷宗 page of the unsealed case: the dossier as it will be bound.
+    await row.getByRole('link', { name: CASE_NO }).click();
+    await page.waitForURL(/#\/dossier\/\d+$/);
+    await page.getByRole('heading', { name: `卷宗 · ${CASE_TITLE}` }).waitFor();
+    const toc = page.locator('.dz-toc-table');
+    await toc.locator('.ant-table-row').first().waitFor();
+    expect(await toc.locator('.ant-table-row').count()).toBe(13);
+    const tocRow = (title: string) => toc.locator('.ant-table-row', { hasText: title });
+    expect(await tocRow('青石镇悦家便民超市擅自悬挂横幅现场检查笔录').locator('.dz-pages').innerText()).toBe('2-3');
+    expect(await tocRow('青石镇悦家便民超市不予行政处罚决定书').locator('.dz-pages').innerText()).toBe('15-16');
+    await checkText(page, [
+      '未立卷',
+      '卷内文件目录',
+      '序号',
+      '文号',
+      '责任者',
+      '题名',
+      '日期',
+      '页号',
+      '备注',
+      '卷内备考表',
+      '本卷共有卷内文件 13 件，共 19 页',
+      '立卷人',
+      '立卷时间',
+      '检查人',
+      '案件名称',
+      '保管期限',
+      '永久',
+    ]);
+
+    // The date warning blocks 归档 until acknowledged.
+    const warning = page.locator('.dz-issue', { hasText: '文书日期顺序异常' });
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('警告');
+    const sealButton = page.locator('button.dz-btn-seal');
+    expect(await sealButton.innerText()).toBe('归档');
+    expect(await sealButton.isDisabled()).toBe(true);
+
+    // 调整顺序: drag the photos below the 询问笔录; the move needs a reason.
+    expect(await page.locator('button.dz-btn-reorder').innerText()).toBe('调整顺序');
+    await page.locator('button.dz-btn-reorder').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.dz-reorder-row[data-doc-id]').first().waitFor();
+    const photos = dialog.locator('.dz-reorder-row[data-doc-id]', { hasText: '擅自悬挂横幅及改正情况照片' });
+    const interview = dialog.locator('.dz-reorder-row[data-doc-id]', { hasText: '邵春燕询问笔录' });
+    await photos.dragTo(interview);
+    await eventually(async () => {
+      const titles = await dialog.locator('.dz-reorder-row[data-doc-id] .dz-reorder-title').allInnerTexts();
+      expect(titles.indexOf('擅自悬挂横幅及改正情况照片（5张）')).toBe(titles.indexOf('邵春燕询问笔录') + 1);
+    });
+    expect(await dialog.locator('.dz-reorder-row.is-moved').count()).toBe(1);
+    await dialog.getByRole('button', { name: '保存顺序' }).click();
+    await dialog.getByText('还有 1 份调整了位置的文书未说明原因').waitFor();
+    await photos.getByRole('textbox').fill('照片随复查笔录后的询问一并说明改正情况');
+    await page.screenshot({ path: path.join(SHOTS, 'dossier-reorder.png') });
+    await dialog.getByRole('button', { name: '保存顺序' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(async () => expect(await tocRow('擅自悬挂横幅及改正情况照片').innerText()).toContain('顺序调整（原第 4 位）'));
+    expect(await tocRow('擅自悬挂横幅及改正情况照片').locator('.dz-pages').innerText()).toBe('9-10');
+    await page.locator('.dz-issue.is-deviation', { hasText: '由规范顺序第 4 位调至第 6 位' }).waitFor();
+
+    // Acknowledge the warning with a reason; the 备考表 records it and 归档 unlocks.
+    await warning.getByRole('textbox').fill('调查终结报告补签日期有误，以审批表为准');
+    await warning.getByRole('button', { name: '确认' }).click();
+    await eventually(async () => expect(await page.locator('.dz-issue', { hasText: '文书日期顺序异常' }).innerText()).toContain('已确认'));
+    await eventually(async () => expect(await page.locator('.dz-statement').first().innerText()).toContain('说明：调查终结报告补签日期有误，以审批表为准'));
+    expect(await page.locator('.dz-statement').first().innerText()).toContain('原因：照片随复查笔录后的询问一并说明改正情况');
+    await eventually(async () => expect(await sealButton.isDisabled()).toBe(false));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await noToasts(page);
+    await settle(page);
+    await page.screenshot({ path: path.join(SHOTS, 'dossier-bind.png'), fullPage: true });
+
+    // 归档: the confirmation lists what will be frozen; 检查人, 全宗号, 目录号 are optional inputs.
+    await sealButton.click();
+    const sealDialog = page.getByRole('dialog');
+    await sealDialog.getByText('归档后将冻结以下内容').waitFor();
+    expect(await sealDialog.innerText()).toContain('13 件 19 页');
+    await sealDialog.locator('#sealForm_checker').fill('周立新（大队长）');
+    await sealDialog.locator('#sealForm_fondsNo').fill('Z109');
+    await sealDialog.locator('#sealForm_catalogNo').fill('WS');
+    await sealDialog.getByRole('button', { name: '确认归档' }).click();
+    await sealDialog.waitFor({ state: 'hidden' });
+
+    // Sealed: 归档号 and 档号 shown, frozen, no write buttons but 更正.
+    const banner = page.locator('.dz-sealed-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain(`归档号 ${ARCHIVE_NO}`);
+    expect(await banner.innerText()).toContain(`档号 ${ARCHIVE_CODE}`);
+    expect(await banner.innerText()).toContain('卷宗已冻结');
+    expect(await page.locator('.dz-summary .dz-archive-no').innerText()).toBe(ARCHIVE_NO);
+    expect(await page.locator('.dz-summary .dz-archive-code').innerText()).toBe(ARCHIVE_CODE);
+    expect(await page.locator('.dz-state-tag').innerText()).toBe('已归档');
+    expect(await page.locator('button.dz-btn-reorder').count()).toBe(0);
+    expect(await page.locator('button.dz-btn-seal').count()).toBe(0);
+    expect(await page.locator('.dz-ack-form').count()).toBe(0);
+    expect(await page.locator('button.dz-btn-correct').innerText()).toBe('更正');
+    const beikao = await page.locator('.dz-beikao-desc').first().innerText();
+    expect(beikao).toContain('周立新（大队长）');
+    await checkText(page, ['已归档封存', '卷内文件目录', '卷内备考表', '顺序调整（原第 4 位）', '已确认', ARCHIVE_NO, ARCHIVE_CODE]);
+
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await noToasts(page);
+    await settle(page);
+    await page.screenshot({ path: path.join(SHOTS, 'dossier-page.png'), fullPage: true });
+
+    // Print preview: A4 sheets from the page model, numbers where the profile stamps them.
+    await page.getByRole('tab', { name: /打印预览/ }).click();
+    const sheets = page.locator('.dz-sheet');
+    await sheets.first().waitFor();
+    expect(await sheets.count()).toBe(23); // 封面, 目录, 19 numbered pages, 备考表, 卷底
+    expect(await page.locator('.dz-sheet-cover').innerText()).toContain('行政处罚案卷');
+    expect(await page.locator('.dz-sheet-cover').innerText()).toContain(`档号：${ARCHIVE_CODE}`);
+    expect(await page.locator('.dz-sheet-toc').innerText()).toContain('卷内文件目录');
+    expect(await page.locator('.dz-sheet-beikao').innerText()).toContain('本卷情况说明');
+    expect(await page.locator('.dz-sheet-cover .dz-stamp').count()).toBe(0);
+    expect(await page.locator('.dz-sheet[data-page-number="1"] .dz-stamp-top-right').innerText()).toBe('1');
+    expect(await page.locator('.dz-sheet[data-page-number="19"] .dz-stamp-top-right').innerText()).toBe('19');
+    await page.getByText('仅封面、目录、备考表').click();
+    await eventually(async () => expect(await sheets.count()).toBe(4));
+    await page.getByText('75%', { exact: true }).click();
+    await settle(page);
+    await page.screenshot({ path: path.join(SHOTS, 'dossier-preview.png') });
+    await page.getByRole('tab', { name: /卷宗结构/ }).click();
+
+    // 更正: a new version; re-sealing keeps the 归档号; the old version stays readable.
+    await page.locator('button.dz-btn-correct').click();
+    const correctDialog = page.getByRole('dialog');
+    await correctDialog.locator('#correctReason').fill('档案室复核：补记检查人');
+    await correctDialog.getByRole('button', { name: '创建更正版本' }).click();
+    await correctDialog.waitFor({ state: 'hidden' });
+    await eventually(async () => expect(await page.locator('.dz-state-tag').innerText()).toBe('更正中'));
+    await page.getByText('第 2 版更正中').waitFor();
+    await page.locator('button.dz-btn-seal').click();
+    const resealDialog = page.getByRole('dialog');
+    await resealDialog.getByText(`沿用 ${ARCHIVE_NO}`).waitFor();
+    await resealDialog.locator('#sealForm_checker').fill('周立新（大队长）');
+    await resealDialog.locator('#sealForm_fondsNo').fill('Z109');
+    await resealDialog.locator('#sealForm_catalogNo').fill('WS');
+    await resealDialog.getByRole('button', { name: '确认归档' }).click();
+    await resealDialog.waitFor({ state: 'hidden' });
+    await eventually(async () => expect(await page.locator('.dz-sealed-banner').innerText()).toContain(`归档号 ${ARCHIVE_NO}`));
+    await page.locator('.dz-version-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '第 1 版' }).click();
+    await page.getByText('正在查看第 1 版（已由第 2 版更正），只读。').waitFor();
+    expect(await page.getByText('更正原因：档案室复核：补记检查人').count()).toBe(1);
+    expect(await page.locator('button.dz-btn-correct').count()).toBe(0);
+    await page.getByRole('button', { name: '返回当前版本' }).click();
+    await page.locator('.dz-sealed-banner').waitFor();
+
+    // A supervisor (领导) sees everything, without the write buttons.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByText('登录卷宗').waitFor();
+    await signIn(page, 'lingdao');
+    await page.locator('.app-sider').getByText('卷宗', { exact: true }).click();
+    await page.locator('.ant-table-row', { hasText: CASE_NO }).getByRole('link', { name: CASE_NO }).click();
+    await page.locator('.dz-sealed-banner').waitFor();
+    expect(await page.locator('.dz-toc-table .ant-table-row').count()).toBe(13);
+    for (const cls of ['dz-btn-reorder', 'dz-btn-seal', 'dz-btn-correct']) expect(await page.locator(`button.${cls}`).count(), cls).toBe(0);
+    expect(await page.locator('.dz-ack-form').count()).toBe(0);
+    await checkText(page, ['已归档', ARCHIVE_NO, ARCHIVE_CODE, '卷内文件目录', '卷内备考表']);
+
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});
