@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { CallContext } from '../api/context.js';
 import type { FootageOpName, FootageOps } from '../api/contract-footage.js';
 import { AppError } from '../api/errors.js';
-import type { IngestReport } from '../api/types-footage.js';
 import type { UserInfo } from '../api/types.js';
 import { clipDetail, clipSummary, type ViewContext } from '../footage/clip-view.js';
 import { caseCoverage } from '../footage/coverage.js';
@@ -11,15 +10,13 @@ import { decideDisposal, requestDisposal } from '../footage/disposal.js';
 import { fixityReport, planFixity, runFixity } from '../footage/fixity.js';
 import { findActivity } from '../footage/footage-profile.js';
 import { recoverInflight } from '../footage/inflight.js';
-import { ingestFiles, type IngestOutcome } from '../footage/ingest.js';
-import { ingestRecorder, type Tx } from '../footage/ingest-recorder.js';
+import type { Tx } from '../footage/ingest-recorder.js';
+import { runIngest } from '../footage/ingest-run.js';
 import { parseDateTime, zoned } from '../footage/local-time.js';
-import { scanFolder } from '../footage/scan-folder.js';
 import type { FootageServices } from '../footage/services.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
 import { FootageDisposalRepo } from '../storage/repos/footage-disposal-repo.js';
-import { FootageIngestRepo } from '../storage/repos/footage-ingest-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import { caseNotFound } from './case-view.js';
@@ -34,12 +31,6 @@ export interface FootageDeps extends HandlerDeps {
 export type FootageHandlerMap = {
   [N in FootageOpName]: (input: z.output<FootageOps[N]['input']>, ctx: CallContext) => Promise<NonNullable<FootageOps[N]['output']>>;
 };
-
-class Cancelled extends Error {
-  constructor(readonly outcome: IngestOutcome) {
-    super('cancelled');
-  }
-}
 
 export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
   const { archive, footage } = deps;
@@ -90,135 +81,19 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
       const user = userOf(ctx);
       const caseId = caseIdOf(input);
       const officer = officerOf(input.certNo);
-      const activity = activityOf(input.activity);
-      const started = Date.now();
-      await recoverInflight(archive, tx(null));
-      const scan = await scanFolder(input.source);
-      const backend = footage.pool.backend;
-      const tz = footage.timezone();
-      const ingests = new FootageIngestRepo(db);
-      const ingestId = tx(user)(() => {
-        const id = ingests.start({ sourceRoot: scan.root, caseId, officerId: officer?.id ?? null, sm3Backend: backend, by: user.id, now: now() });
-        return {
-          value: id,
-          audit: [
-            {
-              action: 'footage.ingest.start',
-              targetType: 'footage_ingest',
-              targetId: id,
-              detail: { sourceRoot: scan.root, files: scan.files.length, caseId, certNo: input.certNo ?? null },
-            },
-          ],
-        };
-      });
-      const sink = ingestRecorder(db, tx(user), {
-        ingestId,
-        sourceRoot: scan.root,
-        userId: user.id,
-        tz,
-        now,
-        caseId,
-        activity,
-        officerId: officer?.id ?? null,
-      });
-      const bytes = scan.files.reduce((n, f) => n + f.size, 0);
-      let outcome: IngestOutcome;
-      try {
-        outcome = await deps.jobs.run('footage.ingest', { items: scan.files.length, bytes }, input.jobId, async (job) => {
-          const out = await ingestFiles(scan.files, {
-            files: footage.files,
-            store: archive.store,
-            pool: footage.pool,
-            tmpDir: archive.layout.tmp,
-            layout: archive.layout,
-            patterns: footage.patterns,
-            tz,
-            sink,
-            signal: job.signal,
-            progress: job,
-            syncEveryBytes: 32 << 20,
-          });
-          if (out.cancelled) throw new Cancelled(out);
-          return out;
-        });
-      } catch (e) {
-        if (!(e instanceof Cancelled)) {
-          tx(user)(() => {
-            ingests.finish(ingestId, {
-              state: 'failed',
-              files: scan.files.length,
-              bytes: 0,
-              newClips: 0,
-              duplicates: 0,
-              errors: [String((e as Error).message)],
-              now: now(),
-            });
-            return {
-              value: null,
-              audit: [
-                {
-                  action: 'footage.ingest.finish',
-                  targetType: 'footage_ingest',
-                  targetId: ingestId,
-                  detail: { state: 'failed', error: String((e as Error).message) },
-                },
-              ],
-            };
-          });
-          throw e;
-        }
-        outcome = e.outcome;
-      }
-      const errors = [
-        ...scan.errors.map((x) => ({ relPath: x.relPath, code: x.error.code, message: x.error.message, messageZh: x.error.messageZh })),
-        ...outcome.errors,
-      ];
-      const state = outcome.cancelled ? 'cancelled' : 'done';
-      tx(user)(() => {
-        ingests.finish(ingestId, {
-          state,
-          files: scan.files.length,
-          bytes: outcome.bytes,
-          newClips: outcome.newClips,
-          duplicates: outcome.duplicates,
-          errors,
-          now: now(),
-        });
-        return {
-          value: null,
-          audit: [
-            {
-              action: 'footage.ingest.finish',
-              targetType: 'footage_ingest',
-              targetId: ingestId,
-              detail: {
-                state,
-                files: scan.files.length,
-                bytes: outcome.bytes,
-                new: outcome.newClips,
-                duplicates: outcome.duplicates,
-                errors: errors.map((x) => ({ file: x.relPath, code: x.code })),
-              },
-            },
-          ],
-        };
-      });
-      if (input.derive === 'background') footage.derive.enqueue(outcome.clipIds);
+      const report = await runIngest(
+        { archive, footage, jobs: deps.jobs, tx: tx(user), systemTx: tx(null), userId: user.id, now },
+        {
+          source: input.source,
+          caseId,
+          officerId: officer?.id ?? null,
+          certNo: input.certNo ?? null,
+          activity: activityOf(input.activity),
+          jobId: input.jobId,
+        },
+      );
+      if (input.derive === 'background') footage.derive.enqueue(report.clipIds);
       if (caseId !== null) deps.bus.emit({ type: 'case.changed', caseId });
-      const report: IngestReport = {
-        ingestId,
-        sourceRoot: scan.root,
-        files: scan.files.length,
-        bytes: outcome.bytes,
-        new: outcome.newClips,
-        duplicates: outcome.duplicates,
-        errors,
-        ignored: scan.ignored.length,
-        clipIds: outcome.clipIds,
-        sm3Backend: backend,
-        seconds: Math.round((Date.now() - started) / 10) / 100,
-        cancelled: outcome.cancelled,
-      };
       return report;
     },
 

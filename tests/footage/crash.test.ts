@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { sampleCase } from '../helpers/fixtures.js';
+import { tmpDir } from '../helpers/tmp.js';
+import { footageClient } from './helpers/footage-core.js';
+import { makeVideo } from './helpers/media.js';
+
+const CHILD = path.join(import.meta.dirname, 'fixtures', 'ingest-child.ts');
+const CERT = '豫S11520210047';
+
+async function killAt(archive: string, source: string, point: 'copy' | 'commit'): Promise<void> {
+  const marker = path.join(tmpDir(), 'marker');
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, archive, source, marker, point, sampleCase().caseNo, CERT], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(marker)) {
+    if (child.exitCode !== null) throw new Error(`child ended before the crash point: ${stderr}`);
+    if (Date.now() > deadline) throw new Error('child never reached the crash point');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+  child.kill('SIGKILL');
+  await exited;
+  expect(child.signalCode).toBe('SIGKILL');
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** Everything that must match between an interrupted-then-resumed run and an uninterrupted one (ids, times and audit rows aside). */
+function state(archive: string) {
+  const db = new Database(path.join(archive, 'catalog.db'), { readonly: true });
+  const q = (sql: string) => db.prepare(sql).all();
+  const s = {
+    objects: walk(path.join(archive, 'objects'))
+      .map((f) => path.basename(f))
+      .sort(),
+    clips: q('SELECT sha256, sm3, size, kind, original_name, device_serial, user_no, start_local, duration_sec FROM clips ORDER BY sha256'),
+    sources: q('SELECT c.sha256, s.rel_path, s.size FROM clip_sources s JOIN clips c ON c.id = s.clip_id ORDER BY c.sha256, s.rel_path'),
+    links: q(`SELECT c.sha256, k.case_no, o.cert_no, l.activity, l.removed_at FROM clip_links l JOIN clips c ON c.id = l.clip_id
+              LEFT JOIN cases k ON k.id = l.case_id LEFT JOIN officers o ON o.id = l.officer_id ORDER BY c.sha256, k.case_no, o.cert_no`),
+    catalogueObjects: q('SELECT sha256, size, media_type FROM objects ORDER BY sha256'),
+  };
+  db.close();
+  return s;
+}
+
+async function newArchive(): Promise<string> {
+  const archive = path.join(tmpDir(), 'archive');
+  const c = await footageClient(archive);
+  await c.call('case.create' as never, sampleCase());
+  await c.close();
+  return archive;
+}
+
+describe('an ingest killed with SIGKILL', () => {
+  it.each(['copy', 'commit'] as const)(
+    'at %s: the next open leaves no row without its object and no object without a row; re-running ends as an uninterrupted run',
+    async (point) => {
+      const source = path.join(tmpDir('jz-cam-'), 'cam');
+      for (let i = 0; i < 4; i++) makeVideo(path.join(source, `ZFY5130041_115001_2024012910${i}100_000${i + 1}.MP4`), { seconds: 2, tag: `seizure-${i}` });
+      const reference = await newArchive();
+      const ref = await footageClient(reference);
+      const first = await ref.call('footage.ingest', { source, caseNo: sampleCase().caseNo, certNo: CERT, activity: '查封扣押', derive: 'skip' });
+      expect(first).toMatchObject({ new: 4, errors: [] });
+      await ref.close();
+
+      const archive = await newArchive();
+      await killAt(archive, source, point);
+      const mid = state(archive);
+      expect(mid.clips.length).toBeLessThan(4);
+      // Killed for real mid-way: a partial copy in tmp/, or an object the catalogue does not have yet.
+      if (point === 'copy') expect(walk(path.join(archive, 'tmp')).length).toBeGreaterThan(0);
+      else expect(mid.objects.length).toBe(mid.catalogueObjects.length + 1);
+
+      // The next open (and any ingest / verify): tmp/ emptied, an object without a row quarantined and reported.
+      const c = await footageClient(archive);
+      expect(walk(path.join(archive, 'tmp'))).toEqual([]);
+      const { recoverInflight } = await import('../../src/footage/inflight.js');
+      const { change } = await import('../../src/handlers/deps.js');
+      const recovered = await recoverInflight(c.core.archive, (fn) => change({ archive: c.core.archive } as never, null, fn));
+      const after = state(archive);
+      expect(after.objects.sort()).toEqual(after.catalogueObjects.map((o) => (o as { sha256: string }).sha256).sort());
+      if (point === 'commit') {
+        expect(recovered).toHaveLength(1);
+        expect(walk(path.join(archive, 'quarantine'))).toHaveLength(1);
+      }
+
+      // Re-running the same ingest resumes and ends where the uninterrupted run ended.
+      const again = await c.call('footage.ingest', { source, caseNo: sampleCase().caseNo, certNo: CERT, activity: '查封扣押', derive: 'skip' });
+      expect(again.errors).toEqual([]);
+      expect(again.new + again.duplicates).toBe(4);
+      await c.close();
+      expect(state(archive)).toEqual(state(reference));
+      const v = await footageClient(archive);
+      expect((await v.call('footage.verify', { mode: 'full' })).problems).toEqual([]);
+      expect(((await v.raw('audit.verify', {})) as { ok: true; value: { ok: boolean } }).value.ok).toBe(true);
+      await v.close();
+    },
+  );
+});
