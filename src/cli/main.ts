@@ -13,7 +13,18 @@ import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
-const COMMANDS: Command[] = [initCommand, caseCommand, docCommand, userCommand, serveCommand, auditCommand, demoCommand, bindCommand, sealCommand, profileCommand];
+const COMMANDS: Command[] = [
+  initCommand,
+  caseCommand,
+  docCommand,
+  userCommand,
+  serveCommand,
+  auditCommand,
+  demoCommand,
+  bindCommand,
+  sealCommand,
+  profileCommand,
+];
 
 function usage(): string {
   return [

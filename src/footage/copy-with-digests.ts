@@ -30,6 +30,8 @@ export interface CopyOptions {
   onHead?: (head: Uint8Array) => void;
   /** Start writing back to disk every this many bytes while copying (so the final fsync is short). */
   syncEveryBytes?: number;
+  /** False leaves the final fsync to the caller (`fsyncFile`), so it can overlap the next file's copy. */
+  fsync?: boolean;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function copyWithDigests(o: CopyOptions): Promise<CopiedFile> {
     if (firstError) throw firstError;
     const d = await s.finish();
     session = null;
-    await w.sync();
+    if (o.fsync !== false) await w.sync();
     out = null;
     await w.close();
     const src = input;
@@ -119,6 +121,20 @@ export async function copyWithDigests(o: CopyOptions): Promise<CopiedFile> {
     await input?.close().catch(() => undefined);
     await o.files.unlink(dest).catch(() => undefined);
     throw toIoError(e, o.label);
+  }
+}
+
+/** Flushes a copy made with `fsync: false` to the disk (through the port, so a failure can be injected). */
+export async function fsyncFile(files: FilePort, file: string, label: string): Promise<void> {
+  let h: FileHandle | null = null;
+  try {
+    h = await files.open(file, 'r+');
+    await h.sync();
+  } catch (e) {
+    await files.unlink(file).catch(() => undefined);
+    throw toIoError(e, label);
+  } finally {
+    await h?.close().catch(() => undefined);
   }
 }
 

@@ -6,7 +6,7 @@ import type { FilePort } from '../ports/file-port.js';
 import { mergeClipFields, type ClipFields } from './clip-fields.js';
 import { commitObject } from './commit-object.js';
 import { markInflight } from './inflight.js';
-import { copyWithDigests, verifyCopy } from './copy-with-digests.js';
+import { copyWithDigests, fsyncFile, verifyCopy } from './copy-with-digests.js';
 import type { DigestPool } from './digest-pool.js';
 import { extensionOf, sniff, type SniffResult } from './media-sniff.js';
 import { checkRecording } from './check-recording.js';
@@ -76,12 +76,30 @@ export interface IngestOutcome {
 export async function ingestFiles(entries: readonly ScanEntry[], o: IngestOptions): Promise<IngestOutcome> {
   const out: IngestOutcome = { bytes: 0, newClips: 0, duplicates: 0, clipIds: [], errors: [], cancelled: false };
   // Largest first: the lanes then finish together instead of one big file running alone at the end.
-  entries = [...entries].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
+  const queue = [...entries].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
+  const lanes = Math.max(1, o.concurrency ?? (o.pool.threads || 1));
   let next = 0;
   let diskFull: AppError | null = null;
+  // Files copied and hashed whose fsync, re-read check, probe and commit are still running: a lane
+  // hands its file over and starts hashing the next, so the disk flush overlaps the hashing.
+  const finishing = new Set<Promise<void>>();
+  const done = (entry: ScanEntry, r: { clipId: number; isNew: boolean }) => {
+    out.bytes += entry.size;
+    if (!out.clipIds.includes(r.clipId)) out.clipIds.push(r.clipId);
+    if (r.isNew) out.newClips++;
+    else out.duplicates++;
+  };
+  const failed = (entry: ScanEntry, e: unknown) => {
+    if (e instanceof AppError && e.code === 'cancelled') {
+      out.cancelled = true;
+      return;
+    }
+    if (((e as AppError).details as { errno?: string } | undefined)?.errno === 'ENOSPC') diskFull = e as AppError;
+    out.errors.push(fileError(entry, e));
+  };
   const lane = async () => {
-    while (next < entries.length) {
-      const entry = entries[next++]!;
+    while (next < queue.length) {
+      const entry = queue[next++]!;
       if (o.signal?.aborted) {
         out.cancelled = true;
         return;
@@ -98,30 +116,47 @@ export async function ingestFiles(entries: readonly ScanEntry[], o: IngestOption
         continue;
       }
       o.progress?.startItem(entry.relPath);
+      let finish: (() => Promise<{ clipId: number; isNew: boolean }>) | null = null;
       try {
-        const r = await ingestOne(entry, o);
-        out.bytes += entry.size;
-        if (!out.clipIds.includes(r.clipId)) out.clipIds.push(r.clipId);
-        if (r.isNew) out.newClips++;
-        else out.duplicates++;
+        const r = await copyOne(entry, o);
+        if ('clipId' in r) {
+          done(entry, r);
+          o.progress?.finishItem();
+        } else finish = r.finish;
       } catch (e) {
-        if (e instanceof AppError && e.code === 'cancelled') {
-          out.cancelled = true;
-          return;
-        }
-        if ((e as AppError).details && ((e as AppError).details as { errno?: string }).errno === 'ENOSPC') diskFull = e as AppError;
-        out.errors.push(fileError(entry, e));
-      } finally {
+        failed(entry, e);
         o.progress?.finishItem();
       }
+      if (!finish) continue;
+      const f = finish;
+      const p: Promise<void> = f()
+        .then(
+          (r) => done(entry, r),
+          (e: unknown) => failed(entry, e),
+        )
+        .finally(() => {
+          finishing.delete(p);
+          o.progress?.finishItem();
+        });
+      finishing.add(p);
+      while (finishing.size >= lanes) await Promise.race(finishing);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, o.concurrency ?? (o.pool.threads || 1)) }, lane));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  await Promise.all(finishing);
   out.errors.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
   return out;
 }
 
-async function ingestOne(entry: ScanEntry, o: IngestOptions): Promise<{ clipId: number; isNew: boolean }> {
+/**
+ * The CPU part: one read of the source into tmp/ with both digests. A file already in the archive is
+ * recorded as another source right away (no flush needed: its copy is dropped); a new one returns the
+ * disk part — fsync, re-read check, probe, commit, catalogue — to run while the next file is hashed.
+ */
+async function copyOne(
+  entry: ScanEntry,
+  o: IngestOptions,
+): Promise<{ clipId: number; isNew: boolean } | { finish: () => Promise<{ clipId: number; isNew: boolean }> }> {
   const label = entry.relPath;
   if (entry.nameProblem) throw new AppError('bad_file', `${label}: ${entry.nameProblem[0]}`, `${label}：${entry.nameProblem[1]}`, { item: label });
   if (entry.size === 0) throw new AppError('bad_file', `${label}: the file is empty (0 bytes)`, `${label}：文件为空（0 字节）`, { item: label });
@@ -132,6 +167,7 @@ async function ingestOne(entry: ScanEntry, o: IngestOptions): Promise<{ clipId: 
     source: entry.absPath,
     tmpDir: o.tmpDir,
     label,
+    fsync: false,
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.syncEveryBytes ? { syncEveryBytes: o.syncEveryBytes } : {}),
     onBytes: (n) => o.progress?.addBytes(n),
@@ -150,37 +186,52 @@ async function ingestOne(entry: ScanEntry, o: IngestOptions): Promise<{ clipId: 
       }
     },
   });
-  try {
-    await verifyCopy({ files: o.files, pool: o.pool, copy, label, ...(o.signal ? { signal: o.signal } : {}) });
-    if (copy.size !== entry.size) {
-      throw new AppError(
-        'io_error',
-        `${label}: read ${copy.size} bytes but the file has ${entry.size} (still being written, or the device failed?)`,
-        `${label}：读取到 ${copy.size} 字节，但文件应有 ${entry.size} 字节（仍在写入或设备故障？）`,
-        {
-          item: label,
-        },
-      );
-    }
-    if (o.sink.isKnown(copy.sha256)) {
-      await o.files.unlink(copy.path).catch(() => undefined);
-      return o.sink.record({ kind: 'duplicate', entry, sha256: copy.sha256 });
-    }
-    const m = media as SniffResult | null;
-    if (!m) throw new AppError('bad_file', `${label}: not a recording`, `${label}：不是音视频文件`, { item: label });
-    const probe = await checkRecording(copy.path, m, label);
-    const station = await readStationSidecar(entry.absPath).catch(() => null);
-    const name = matchName(o.patterns, entry.name);
-    const fields = mergeClipFields({ name, probe, station, fileMtimeMs: entry.mtimeMs, tz: o.tz });
-    const unmark = await markInflight(o.layout, copy.sha256);
-    await commitObject(o.files, o.store, o.pool, copy, label);
-    const recorded = o.sink.record({ kind: 'new', clip: { entry, sha256: copy.sha256, sm3: copy.sm3, size: copy.size, media: m, name, probe, fields } });
-    await unmark();
-    return recorded;
-  } catch (e) {
-    await o.files.unlink(copy.path).catch(() => undefined);
-    throw e;
+  const discard = () => o.files.unlink(copy.path).catch(() => undefined);
+  if (copy.size !== entry.size) {
+    await discard();
+    throw new AppError(
+      'io_error',
+      `${label}: read ${copy.size} bytes but the file has ${entry.size} (still being written, or the device failed?)`,
+      `${label}：读取到 ${copy.size} 字节，但文件应有 ${entry.size} 字节（仍在写入或设备故障？）`,
+      {
+        item: label,
+      },
+    );
   }
+  if (o.sink.isKnown(copy.sha256)) {
+    await discard();
+    return o.sink.record({ kind: 'duplicate', entry, sha256: copy.sha256 });
+  }
+  const m = media as SniffResult | null;
+  if (!m) {
+    await discard();
+    throw new AppError('bad_file', `${label}: not a recording`, `${label}：不是音视频文件`, { item: label });
+  }
+  return {
+    finish: async () => {
+      try {
+        await fsyncFile(o.files, copy.path, label);
+        await verifyCopy({ files: o.files, pool: o.pool, copy, label, ...(o.signal ? { signal: o.signal } : {}) });
+        const probe = await checkRecording(copy.path, m, label);
+        const station = await readStationSidecar(entry.absPath).catch(() => null);
+        const name = matchName(o.patterns, entry.name);
+        const fields = mergeClipFields({ name, probe, station, fileMtimeMs: entry.mtimeMs, tz: o.tz });
+        // A file with the same content may have been catalogued meanwhile by the other lane.
+        if (o.sink.isKnown(copy.sha256)) {
+          await discard();
+          return o.sink.record({ kind: 'duplicate', entry, sha256: copy.sha256 });
+        }
+        const unmark = await markInflight(o.layout, copy.sha256);
+        await commitObject(o.files, o.store, o.pool, copy, label);
+        const recorded = o.sink.record({ kind: 'new', clip: { entry, sha256: copy.sha256, sm3: copy.sm3, size: copy.size, media: m, name, probe, fields } });
+        await unmark();
+        return recorded;
+      } catch (e) {
+        await discard();
+        throw e;
+      }
+    },
+  };
 }
 
 function fileError(entry: ScanEntry, e: unknown): IngestFileError {

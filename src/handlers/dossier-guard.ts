@@ -8,12 +8,9 @@ import type { HandlerDeps } from './deps.js';
  */
 export function assertCaseOpen(deps: HandlerDeps, caseId: number, label: string = String(caseId)): void {
   if (new DossierRepo(deps.archive.db).sealedDossierOfCase(caseId) !== undefined) {
-    throw new AppError(
-      'sealed',
-      `case ${label} is sealed (归档); open a correction to change it`,
-      `案件 ${label} 已归档封存，不能修改；如需修改请先提出更正`,
-      { item: label },
-    );
+    throw new AppError('sealed', `case ${label} is sealed (归档); open a correction to change it`, `案件 ${label} 已归档封存，不能修改；如需修改请先提出更正`, {
+      item: label,
+    });
   }
 }
 

@@ -36,7 +36,10 @@ export const demoCommand: Command = {
       `合计 Total: ${r.totals.cases} 件案件 cases, ${r.totals.documents} 件文书 documents, ${r.totals.pages} 页扫描件 scanned pages; 审计记录 audit entries: ${r.auditEntries} (链已校验 chain verified); ${r.seconds} s`,
       '',
       '已立卷归档 Bound and sealed (最后一件留待在界面中立卷 the last case is left for you to bind in the UI):',
-      table(['案号 Case no.', '归档号 Archive no.', '卷数 Volumes', '页数 Pages'], r.archived.map((a) => [a.caseNo, a.archiveNo, a.volumes, a.pages])),
+      table(
+        ['案号 Case no.', '归档号 Archive no.', '卷数 Volumes', '页数 Pages'],
+        r.archived.map((a) => [a.caseNo, a.archiveNo, a.volumes, a.pages]),
+      ),
       '',
       '账户 Accounts (密码 password: ' + r.password + '):',
       table(
