@@ -245,14 +245,19 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     expect(await sealButton.innerText()).toBe('归档');
     expect(await sealButton.isDisabled()).toBe(true);
 
-    // 调整顺序: drag the photos below the 询问笔录; the move needs a reason.
+    // 调整顺序: move the photos below the 询问笔录 with the row's ↓ button (a drag works too, but
+    // synthetic HTML5 drag-and-drop is timing-sensitive on a loaded machine); the move needs a reason.
     expect(await page.locator('button.dz-btn-reorder').innerText()).toBe('调整顺序');
     await page.locator('button.dz-btn-reorder').click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('.dz-reorder-row[data-doc-id]').first().waitFor();
     const photos = dialog.locator('.dz-reorder-row[data-doc-id]', { hasText: '擅自悬挂横幅及改正情况照片' });
-    const interview = dialog.locator('.dz-reorder-row[data-doc-id]', { hasText: '邵春燕询问笔录' });
-    await photos.dragTo(interview);
+    const DOWN = '下移';
+    for (let i = 0; i < 2; i++) {
+      const before = await dialog.locator('.dz-reorder-row[data-doc-id] .dz-reorder-title').allInnerTexts();
+      await photos.getByRole('button', { name: DOWN }).click();
+      await eventually(async () => expect(await dialog.locator('.dz-reorder-row[data-doc-id] .dz-reorder-title').allInnerTexts()).not.toEqual(before));
+    }
     await eventually(async () => {
       const titles = await dialog.locator('.dz-reorder-row[data-doc-id] .dz-reorder-title').allInnerTexts();
       expect(titles.indexOf('擅自悬挂横幅及改正情况照片（5张）')).toBe(titles.indexOf('邵春燕询问笔录') + 1);
