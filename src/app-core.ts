@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 import { type Archive, initArchive, openArchive } from './archive/archive.js';
 import { Sessions } from './auth/sessions.js';
 import { createHandlers } from './handlers.js';
+import { footageHandlers } from './handlers/footage-handlers.js';
+import { createFootageServices } from './footage/services.js';
+import type { Handlers } from './handlers/types.js';
 import { StagingArea } from './handlers/staging.js';
 import { authorize, createInvoker } from './invoke.js';
 import { EventBus } from './jobs/event-bus.js';
@@ -64,7 +67,11 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   const jobs = new Jobs(bus, archive.clock);
   const staging = new StagingArea(archive.store);
   const users = new UserRepo(archive.db);
-  const invoke = createInvoker(createHandlers({ archive, sessions, jobs, bus, staging }), sessions, users);
+  const deps = { archive, sessions, jobs, bus, staging };
+  const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}) });
+  const handlers: Handlers = { ...createHandlers(deps), ...footageHandlers({ ...deps, footage }) };
+  const invoke = createInvoker(handlers, sessions, users);
+  let closed = false;
   const docs = new DocumentRepo(archive.db);
 
   return {
@@ -86,6 +93,11 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
         return { ok: false, error: toErrorPayload(e) };
       }
     },
-    close: () => archive.close(),
+    // The digest workers are unref'd; queued thumbnails finish before the catalogue closes.
+    close: () => {
+      if (closed) return;
+      closed = true;
+      void footage.close().finally(() => archive.close());
+    },
   };
 }

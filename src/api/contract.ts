@@ -4,6 +4,7 @@ import type { FilingProfile } from '../domain/profile.js';
 import { ANY_ROLE, ROLES, WRITERS, type Role } from '../domain/roles.js';
 import { op } from './op.js';
 import { dossierOps } from './contract-dossier.js';
+import { footageOps } from './contract-footage.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -105,6 +106,7 @@ export const contract = {
   'audit.verify': op<AuditVerifyResult>()(empty, ANY_ROLE),
   'job.cancel': op<{ ok: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), ANY_ROLE),
   ...dossierOps,
+  ...footageOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,9 @@ import { docCommand } from './commands/doc.js';
 import { initCommand } from './commands/init.js';
 import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
+import { footageCommand } from './commands/footage.js';
+import { ingestCommand } from './commands/ingest.js';
+import { verifyCommand } from './commands/verify.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
 const COMMANDS: Command[] = [
@@ -24,6 +27,9 @@ const COMMANDS: Command[] = [
   bindCommand,
   sealCommand,
   profileCommand,
+  ingestCommand,
+  verifyCommand,
+  footageCommand,
 ];
 
 function usage(): string {
