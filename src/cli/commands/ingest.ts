@@ -2,7 +2,7 @@ import path from 'node:path';
 import { signIn } from '../cli-session.js';
 import { CliError, fail, printJson } from '../output.js';
 import type { Command } from './command.js';
-import { callFootage, defaultOpener, mib, type SessionOpener } from './footage-call.js';
+import { callFootage, defaultOpener, mib, type SessionOpener } from './footage.js';
 
 /**
  * `juanzong ingest --archive DIR SOURCE [--case 案号] [--officer 执法证号] [--activity 事项] [--no-derive]`

@@ -1,7 +1,7 @@
 import { signIn } from '../cli-session.js';
 import { CliError, fail, printJson } from '../output.js';
 import type { Command } from './command.js';
-import { callFootage, defaultOpener, mib, parseBytes, type SessionOpener } from './footage-call.js';
+import { callFootage, defaultOpener, mib, parseBytes, type SessionOpener } from './footage.js';
 
 /**
  * `juanzong verify --archive DIR [--incremental [--days N] [--budget 50G]] [--restart]`

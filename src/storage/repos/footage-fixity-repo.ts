@@ -138,12 +138,13 @@ export class FixityRepo {
   describe(sha256: string): { names: string[]; cases: string[] } {
     const names = this.db
       .prepare(
-        `SELECT original_name AS n FROM clips WHERE sha256 = @s
-         UNION SELECT '缩略图 thumbnail: ' || original_name FROM clips WHERE thumb_sha256 = @s
-         UNION SELECT '索引图 contact sheet: ' || original_name FROM clips WHERE sheet_sha256 = @s
-         UNION SELECT rel_path FROM clip_sources s JOIN clips c ON c.id = s.clip_id WHERE c.sha256 = @s
-         UNION SELECT original_name FROM document_files WHERE object_sha256 = @s
-         UNION SELECT '页面缩略图 page thumbnail: ' || d.title || ' p' || p.seq FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.thumb_sha256 = @s`,
+        `SELECT 1 AS k, original_name AS n FROM clips WHERE sha256 = @s
+         UNION ALL SELECT 1, original_name FROM document_files WHERE object_sha256 = @s
+         UNION ALL SELECT 2, '缩略图 thumbnail: ' || original_name FROM clips WHERE thumb_sha256 = @s
+         UNION ALL SELECT 2, '索引图 contact sheet: ' || original_name FROM clips WHERE sheet_sha256 = @s
+         UNION ALL SELECT 2, '页面缩略图 page thumbnail: ' || d.title || ' p' || p.seq FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.thumb_sha256 = @s
+         UNION ALL SELECT 3, s.rel_path FROM clip_sources s JOIN clips c ON c.id = s.clip_id WHERE c.sha256 = @s
+         ORDER BY k`,
       )
       .all({ s: sha256 }) as { n: string }[];
     const cases = this.db
@@ -154,7 +155,7 @@ export class FixityRepo {
          UNION SELECT k.case_no FROM pages p JOIN documents d ON d.id = p.document_id JOIN cases k ON k.id = d.case_id WHERE p.thumb_sha256 = @s`,
       )
       .all({ s: sha256 }) as { n: string }[];
-    return { names: names.map((r) => r.n), cases: cases.map((r) => r.n) };
+    return { names: [...new Set(names.map((r) => r.n))], cases: cases.map((r) => r.n) };
   }
 
   addQuarantine(q: { name: string; size: number; movedTo: string; runId: number | null; now: string }): number {
