@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sampleCase } from '../helpers/fixtures.js';
+import { killAtMarker, walkFiles } from '../helpers/kill-at-marker.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { footageClient } from './helpers/footage-core.js';
 import { makeVideo } from './helpers/media.js';
@@ -12,27 +11,7 @@ const CHILD = path.join(import.meta.dirname, 'fixtures', 'ingest-child.ts');
 const CERT = '豫S11520210047';
 
 async function killAt(archive: string, source: string, point: 'copy' | 'commit'): Promise<void> {
-  const marker = path.join(tmpDir(), 'marker');
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, archive, source, marker, point, sampleCase().caseNo, CERT], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += String(d)));
-  const deadline = Date.now() + 60_000;
-  while (!existsSync(marker)) {
-    if (child.exitCode !== null) throw new Error(`child ended before the crash point: ${stderr}`);
-    if (Date.now() > deadline) throw new Error('child never reached the crash point');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-  child.kill('SIGKILL');
-  await exited;
-  expect(child.signalCode).toBe('SIGKILL');
-}
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  await killAtMarker(CHILD, (marker) => [archive, source, marker, point, sampleCase().caseNo, CERT]);
 }
 
 /** Everything that must match between an interrupted-then-resumed run and an uninterrupted one (ids, times and audit rows aside). */
@@ -40,7 +19,7 @@ function state(archive: string) {
   const db = new Database(path.join(archive, 'catalog.db'), { readonly: true });
   const q = (sql: string) => db.prepare(sql).all();
   const s = {
-    objects: walk(path.join(archive, 'objects'))
+    objects: walkFiles(path.join(archive, 'objects'))
       .map((f) => path.basename(f))
       .sort(),
     clips: q('SELECT sha256, sm3, size, kind, original_name, device_serial, user_no, start_local, duration_sec FROM clips ORDER BY sha256'),
@@ -78,12 +57,12 @@ describe('an ingest killed with SIGKILL', () => {
       const mid = state(archive);
       expect(mid.clips.length).toBeLessThan(4);
       // Killed for real mid-way: a partial copy in tmp/, or an object the catalogue does not have yet.
-      if (point === 'copy') expect(walk(path.join(archive, 'tmp')).length).toBeGreaterThan(0);
+      if (point === 'copy') expect(walkFiles(path.join(archive, 'tmp')).length).toBeGreaterThan(0);
       else expect(mid.objects.length).toBe(mid.catalogueObjects.length + 1);
 
       // The next open (and any ingest / verify): tmp/ emptied, an object without a row quarantined and reported.
       const c = await footageClient(archive);
-      expect(walk(path.join(archive, 'tmp'))).toEqual([]);
+      expect(walkFiles(path.join(archive, 'tmp'))).toEqual([]);
       const { recoverInflight } = await import('../../src/footage/inflight.js');
       const { change } = await import('../../src/handlers/deps.js');
       const recovered = await recoverInflight(c.core.archive, (fn) => change({ archive: c.core.archive } as never, null, fn));
@@ -91,7 +70,7 @@ describe('an ingest killed with SIGKILL', () => {
       expect(after.objects.sort()).toEqual(after.catalogueObjects.map((o) => (o as { sha256: string }).sha256).sort());
       if (point === 'commit') {
         expect(recovered).toHaveLength(1);
-        expect(walk(path.join(archive, 'quarantine'))).toHaveLength(1);
+        expect(walkFiles(path.join(archive, 'quarantine'))).toHaveLength(1);
       }
 
       // Re-running the same ingest resumes and ends where the uninterrupted run ended.

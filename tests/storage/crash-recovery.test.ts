@@ -1,34 +1,15 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { directClient, ok } from '../contract/clients.js';
 import { sampleCase, scanJpeg } from '../helpers/fixtures.js';
+import { killAtMarker, walkFiles } from '../helpers/kill-at-marker.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const CHILD = path.join(import.meta.dirname, '..', 'fixtures', 'crash-child.ts');
 
 async function killAt(archive: string, scan: string, point: 'stage' | 'commit'): Promise<void> {
-  const marker = path.join(tmpDir(), 'marker');
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, archive, scan, marker, point], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += String(d)));
-  const deadline = Date.now() + 60_000;
-  while (!existsSync(marker)) {
-    if (child.exitCode !== null) throw new Error(`child ended before the crash point: ${stderr}`);
-    if (Date.now() > deadline) throw new Error('child never reached the crash point');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-  child.kill('SIGKILL');
-  await exited;
-  expect(child.signalCode).toBe('SIGKILL');
-}
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  await killAtMarker(CHILD, (marker) => [archive, scan, marker, point]);
 }
 
 describe('a process killed mid-import (kill -9)', () => {
@@ -41,10 +22,10 @@ describe('a process killed mid-import (kill -9)', () => {
     const scan = await scanJpeg(path.join(tmpDir(), 'scan.jpg'), { width: 2400 });
 
     await killAt(archive, scan, point);
-    expect(walk(path.join(archive, 'tmp')).length + walk(path.join(archive, 'objects')).length).toBeGreaterThan(0);
+    expect(walkFiles(path.join(archive, 'tmp')).length + walkFiles(path.join(archive, 'objects')).length).toBeGreaterThan(0);
 
     const reopened = await directClient(archive);
-    expect(walk(path.join(archive, 'tmp'))).toEqual([]);
+    expect(walkFiles(path.join(archive, 'tmp'))).toEqual([]);
     reopened.token = ok(await reopened.call('auth.login', { username: 'admin', password: 'secret-pass-1' })).token;
     const detail = ok(await reopened.call('case.get', { caseNo: sampleCase().caseNo }));
     expect(detail.documents).toEqual([]);
