@@ -6,6 +6,8 @@ import { Sessions } from './auth/sessions.js';
 import { createHandlers } from './handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
 import { createFootageServices } from './footage/services.js';
+import { recoverInflight } from './footage/inflight.js';
+import { change } from './handlers/deps.js';
 import type { Handlers } from './handlers/types.js';
 import { StagingArea } from './handlers/staging.js';
 import { authorize, createInvoker } from './invoke.js';
@@ -16,6 +18,7 @@ import type { FilePort } from './ports/file-port.js';
 import { resourcesDir as defaultResources } from './resources/paths.js';
 import { DocumentRepo } from './storage/repos/document-repo.js';
 import { UserRepo } from './storage/repos/user-repo.js';
+import { FootageRepo } from './storage/repos/footage-repo.js';
 import { archiveLayout } from './archive/layout.js';
 import { toErrorPayload } from './api/errors.js';
 import { WRITERS } from './domain/roles.js';
@@ -37,7 +40,9 @@ export interface AppCore {
   close(): void;
 }
 
-export type MediaKind = 'page-thumb' | 'file';
+/** Media a signed-in view may load by id: a page's thumbnail, a document file, a clip's thumbnail or contact sheet. */
+export const MEDIA_KINDS = ['page-thumb', 'file', 'clip-thumb', 'clip-sheet'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export interface MediaFile {
   path: string;
@@ -68,11 +73,15 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   const staging = new StagingArea(archive.store);
   const users = new UserRepo(archive.db);
   const deps = { archive, sessions, jobs, bus, staging };
+  // An ingest killed between renaming an object into place and committing its row left a marker:
+  // quarantine such objects now (recorded and audited), before anyone lists or verifies.
+  await recoverInflight(archive, (fn) => change(deps, null, fn));
   const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}) });
   const handlers: Handlers = { ...createHandlers(deps), ...footageHandlers({ ...deps, footage }) };
   const invoke = createInvoker(handlers, sessions, users);
   let closed = false;
   const docs = new DocumentRepo(archive.db);
+  const clips = new FootageRepo(archive.db);
 
   return {
     archive,
@@ -81,7 +90,7 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
     subscribe: (l) => bus.subscribe(l),
     media(kind, id, sessionToken) {
       if (sessions.resolve(sessionToken) === null) return null;
-      const obj = kind === 'page-thumb' ? docs.thumbObject(id) : docs.fileObject(id);
+      const obj = kind === 'page-thumb' ? docs.thumbObject(id) : kind === 'file' ? docs.fileObject(id) : clips.mediaObject(kind, id);
       if (!obj) return null;
       return { path: archive.store.pathOf(obj.sha256), mediaType: obj.mediaType, size: obj.size };
     },

@@ -42,7 +42,7 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-const MEDIA_KINDS: readonly MediaKind[] = ['page-thumb', 'file'];
+const MEDIA_KINDS: readonly MediaKind[] = ['page-thumb', 'file', 'clip-thumb', 'clip-sheet'];
 
 /** `juanzong-media://<kind>/<id>` → { kind, id }, or null for anything else. */
 export function parseMediaUrl(url: string): { kind: MediaKind; id: number } | null {

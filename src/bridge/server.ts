@@ -83,7 +83,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       const r = await core.stageStream(name, req, session);
       return json(res, r.ok ? 200 : statusFor(r.error.code), r);
     }
-    const media = /^\/media\/(page-thumb|file)\/(\d+)$/.exec(url.pathname);
+    const media = /^\/media\/(page-thumb|file|clip-thumb|clip-sheet)\/(\d+)$/.exec(url.pathname);
     if (media && (req.method === 'GET' || req.method === 'HEAD')) return sendMedia(media[1] as MediaKind, Number(media[2]), req, res, session);
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir, url.pathname, res);
     res.writeHead(405).end();

@@ -1,0 +1,184 @@
+/**
+ * What every end-to-end test needs: `juanzong demo` (optional), `juanzong serve --json` on a free
+ * port, Chromium through playwright-core (/usr/bin/chromium), and the small waits the UI needs.
+ * Fails — never skips — when Chromium or the build is missing.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { en } from '../../renderer/i18n/en.js';
+import { zhCN } from '../../renderer/i18n/zh-CN.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const SHOTS = path.join(ROOT, 'docs/screenshots');
+export const DEMO_PASSWORD = 'juanzong-demo';
+
+export interface E2eRun {
+  /** Scratch folder (removed by `stop`). */
+  work: string;
+  archive: string;
+  url: string;
+  page: Page;
+  /** Page errors and console errors seen so far. */
+  errors: string[];
+  /** What `juanzong serve` wrote to stderr. */
+  serverLog(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the demo archive (when `demo` is set) or an empty one, serves it and opens Chromium on a
+ * 1440×900 zh-CN page. Call `stop()` in afterAll.
+ */
+export async function startE2e(opts: { prefix: string; demo: boolean }): Promise<E2eRun> {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Chromium to run the e2e tests`).toBe(true);
+  expect(existsSync(path.join(ROOT, 'dist/src/cli/main.js')), 'dist/ is missing: run `npm run build` first').toBe(true);
+  expect(existsSync(path.join(ROOT, 'dist-renderer/index.html')), 'dist-renderer/ is missing: run `npm run build` first').toBe(true);
+  mkdirSync(SHOTS, { recursive: true });
+  const work = mkdtempSync(path.join(tmpdir(), opts.prefix));
+  const archive = path.join(work, 'archive');
+  let server: ChildProcessWithoutNullStreams | undefined;
+  let browser: Browser | undefined;
+  let log = '';
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    if (opts.demo) {
+      const demo = spawnSync(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'demo', '--archive', archive], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
+      expect(demo.status, `juanzong demo failed:\n${demo.stdout}\n${demo.stderr}`).toBe(0);
+    }
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'serve', '--archive', archive, '--port', '0', '--json', '--init'], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    server = child;
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const url = await readyUrl(child, () => log);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    return { work, archive, url, page, errors, serverLog: () => log, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** Resolves with the URL in the one JSON line `juanzong serve --json` prints when ready. */
+function readyUrl(child: ChildProcessWithoutNullStreams, log: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`juanzong serve did not report ready in 60 s\n${log()}`)), 60_000);
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      let ready: { url?: unknown; port?: unknown } | null = null;
+      try {
+        ready = JSON.parse(line) as { url?: unknown; port?: unknown };
+      } catch {
+        /* reported below */
+      }
+      if (ready && typeof ready.url === 'string' && typeof ready.port === 'number') resolve(ready.url);
+      else reject(new Error(`juanzong serve did not start: ${line}\n${log()}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`juanzong serve exited with ${String(code)}\n${log()}`));
+    });
+  });
+}
+
+/** Waits until no antd spinner is showing and its fade-out has finished (for tidy screenshots). */
+export async function settle(p: Page): Promise<void> {
+  await p.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
+  await p.waitForTimeout(400);
+}
+
+/** Retries an assertion until it passes or `ms` runs out (the UI updates asynchronously). */
+export async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Waits for antd's toasts to go, so they are not in the screenshot. */
+export async function noToasts(p: Page): Promise<void> {
+  await p
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+}
+
+/** Signs in on the login screen (demo password unless given). */
+export async function signIn(p: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await p.getByLabel('用户名').fill(username);
+  await p.getByLabel('密码').fill(password);
+  await p.getByRole('button', { name: '登录', exact: true }).click();
+  await p.locator('.app-user').waitFor();
+}
+
+/** Calls the bridge with the page's session (for data changes the test needs but does not exercise). */
+export async function callApi<T>(p: Page, op: string, input: unknown): Promise<T> {
+  const res = await p.evaluate(
+    async ([name, body]) => {
+      const token = sessionStorage.getItem('juanzong.session');
+      const r = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return (await r.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    [op, input] as const,
+  );
+  if (!res.ok) throw new Error(`${op} failed: ${JSON.stringify(res.error)}`);
+  return res.value as T;
+}
+
+/** The dictionary keys that must never reach the screen. */
+const KEYS = new Set([...Object.keys(zhCN), ...Object.keys(en)]);
+const NAMESPACES = new Set([...KEYS].map((k) => k.split('.')[0]!));
+export function rawKeysIn(text: string): string[] {
+  const found = text.match(/\b[a-z]+(?:\.[a-zA-Z]+)+\b/g) ?? [];
+  return found.filter((s) => KEYS.has(s) || NAMESPACES.has(s.split('.')[0]!));
+}
+
+/** The page shows every label and no raw dictionary key. */
+export async function checkText(p: Page, labels: string[]): Promise<void> {
+  const text = await p.evaluate(() => document.body.innerText);
+  for (const label of labels) expect(text, `label ${label}`).toContain(label);
+  expect(rawKeysIn(text)).toEqual([]);
+}
