@@ -5,8 +5,10 @@ import { type Archive, initArchive, openArchive } from './archive/archive.js';
 import { Sessions } from './auth/sessions.js';
 import { createHandlers } from './handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
-import { createFootageServices } from './footage/services.js';
+import { createFootageServices, type FootageServices } from './footage/services.js';
+import type { DigestPool } from './footage/digest-pool.js';
 import { recoverInflight } from './footage/inflight.js';
+import { caseAvItems } from './footage/av-items.js';
 import { change } from './handlers/deps.js';
 import type { Handlers } from './handlers/types.js';
 import { StagingArea } from './handlers/staging.js';
@@ -57,10 +59,12 @@ export interface CoreOptions {
   resourcesDir?: string;
   clock?: Clock;
   files?: FilePort;
+  /** Footage test knobs: the digest pool to use, the fixity audit's grace period for strays. */
+  footage?: { pool?: DigestPool; strayGraceMs?: number };
 }
 
 /** Wires the core in one place: archive, sessions, jobs, handlers, invoker, media. */
-export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: Archive }> {
+export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: Archive; footage: FootageServices }> {
   const resourcesDir = opts.resourcesDir ?? defaultResources();
   const portOpts = { resourcesDir, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.files ? { files: opts.files } : {}) };
   const archive =
@@ -76,8 +80,11 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   // An ingest killed between renaming an object into place and committing its row left a marker:
   // quarantine such objects now (recorded and audited), before anyone lists or verifies.
   await recoverInflight(archive, (fn) => change(deps, null, fn));
-  const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}) });
-  const handlers: Handlers = { ...createHandlers(deps), ...footageHandlers({ ...deps, footage }) };
+  const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}), ...opts.footage });
+  const handlers: Handlers = {
+    ...createHandlers(deps, { resourcesDir, avItems: (caseId) => caseAvItems(archive.db, caseId) }),
+    ...footageHandlers({ ...deps, footage }),
+  };
   const invoke = createInvoker(handlers, sessions, users);
   let closed = false;
   const docs = new DocumentRepo(archive.db);
@@ -85,6 +92,7 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
 
   return {
     archive,
+    footage,
     archiveDir: archive.layout.root,
     invoke,
     subscribe: (l) => bus.subscribe(l),

@@ -185,7 +185,8 @@ export interface FixityReport {
   problems: FixityProblem[];
   /** Objects not checked this time (byte budget, cancel); the next incremental run takes them first. */
   remaining: number;
-  seconds: number | null;
+  seconds: number | null; /** Who ran it (display name, from the audit log); set by `footage.verify` and `footage.lastAudit`. */
+  by?: string | null;
 }
 
 export interface CoverageItem {

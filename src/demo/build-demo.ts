@@ -8,6 +8,7 @@ import { findKind } from '../domain/profile.js';
 import type { Role } from '../domain/roles.js';
 import { openDb } from '../storage/db.js';
 import { MetaRepo } from '../storage/repos/meta-repo.js';
+import { addDemoFootage, type DemoFootageReport } from './footage-demo.js';
 import { loadSampleCases } from './sample-cases.js';
 import { renderScanPages } from './scan-page.js';
 
@@ -38,7 +39,8 @@ export interface DemoReport {
   users: typeof DEMO_USERS;
   cases: { caseNo: string; title: string; procedure: string; documents: number; pages: number }[];
   totals: { cases: number; documents: number; pages: number };
-  archived: { caseNo: string; archiveNo: string; volumes: number; pages: number }[];
+  archived: { caseNo: string; archiveNo: string; volumes: number; pages: number; avItems: number }[];
+  footage: DemoFootageReport;
   auditEntries: number;
   seconds: number;
 }
@@ -114,6 +116,9 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       cases.push({ caseNo: detail.caseNo, title: detail.title, procedure: detail.procedure, documents: detail.documentCount, pages: detail.pageCount });
       log(`  文书 ${detail.documentCount} 件，扫描页 ${detail.pageCount} 页`);
     }
+    // 音像: the sample cases' body-camera clips, generated with ffmpeg, ingested and linked before
+    // sealing, so each sealed dossier carries its 视听资料证据 sheets.
+    const footage = await addDemoFootage({ call: (n, i) => call(n as OpName, i as never), samples, scratch, log });
     // 立卷/归档: bind each sample case by the default profile and seal it (the samples bind cleanly).
     // The demolition case shows a recorded reorder: its enforcement photos and discussion go with the execution material.
     const archived: DemoReport['archived'] = [];
@@ -121,7 +126,10 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
     for (const c of cases.slice(0, -1)) {
       const detail = await call('case.get', { caseNo: c.caseNo });
       const preview = await call('dossier.preview', { caseId: detail.id });
-      const entries = preview.bound.volumes.flatMap((v) => v.entries.flatMap((e) => e.parts.map((p) => ({ id: p.documentId, title: p.title }))));
+      // Documents only: AV evidence sheets (no document id) keep the place the profile gives them.
+      const entries = preview.bound.volumes.flatMap((v) =>
+        v.entries.flatMap((e) => e.parts.flatMap((p) => (p.documentId === null ? [] : [{ id: p.documentId, title: p.title }]))),
+      );
       const moves = DEMO_REORDER[c.caseNo];
       if (moves) {
         const order = entries.map((e) => e.id!).filter((id) => !moves.some((m) => entries.find((e) => e.id === id)!.title === m.title));
@@ -136,7 +144,13 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       for (const w of preview.blockers.filter((i) => i.severity === 'warning'))
         await call('dossier.acknowledge', { caseId: detail.id, warning: w.key, reason: '演示数据' });
       const sealed = await call('dossier.seal', { caseId: detail.id, checker: '周立新（大队长）' });
-      archived.push({ caseNo: c.caseNo, archiveNo: sealed.version?.archiveNo ?? '', volumes: sealed.bound.volumes.length, pages: sealed.bound.totals.pages });
+      archived.push({
+        caseNo: c.caseNo,
+        archiveNo: sealed.version?.archiveNo ?? '',
+        volumes: sealed.bound.volumes.length,
+        pages: sealed.bound.totals.pages,
+        avItems: sealed.bound.totals.avItems,
+      });
       log(`  归档 ${c.caseNo} 归档号 ${sealed.version?.archiveNo ?? ''}`);
     }
     const verify = await call('audit.verify', {});
@@ -147,6 +161,7 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       users: DEMO_USERS,
       cases,
       archived,
+      footage,
       totals: { cases: cases.length, documents: cases.reduce((n, c) => n + c.documents, 0), pages: cases.reduce((n, c) => n + c.pages, 0) },
       auditEntries: verify.checked,
       seconds: Math.round((Date.now() - started) / 100) / 10,

@@ -94,7 +94,7 @@ export async function addDemoFootage(o: {
   const files = await writeDemoCameras(o.samples, root, { ...(o.seconds ? { seconds: o.seconds } : {}), log });
   let errors = 0;
   for (const serial of new Set(files.map((f) => f.clip.deviceSerial))) {
-    const r = (await o.call('footage.ingest', { source: path.join(root, serial), derive: 'background' })) as { new: number; errors: unknown[] };
+    const r = (await o.call('footage.ingest', { source: path.join(root, serial), derive: 'skip' })) as { new: number; errors: unknown[] };
     errors += r.errors.length;
     log(`导入记录仪 ${serial}：新增 ${r.new} 段`);
   }
@@ -109,6 +109,9 @@ export async function addDemoFootage(o: {
     linked++;
   }
   log(`关联音像资料 ${linked} 段到案件`);
+  // Thumbnails and contact sheets now, not in the background: the demo exports dossiers with them.
+  const derived = (await o.call('footage.derive', {})) as { done: number; failed: number };
+  log(`生成缩略图与联系表 ${derived.done} 段${derived.failed ? `，失败 ${derived.failed} 段` : ''}`);
   return { cameras: new Set(files.map((f) => f.clip.deviceSerial)).size, clips: files.length, linked, devices: devices.size, errors };
 }
 

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../api/errors.js';
-import { describeIssues } from '../api/validate.js';
+import { describeIssues, type FieldIssue } from '../api/validate.js';
 
 /**
  * The profile's 音像记录事项清单: which enforcement activities are recorded, which must be recorded
  * from start to end (全程音像记录), which documents show that an activity took place in a case, and
- * how long footage is kept. Data, per province: resources/profiles/<profile-id>.footage.json (to be
- * merged into the filing profile as its `footage` field).
+ * how long footage is kept. Data, per province: the `footage` section of the filing profile
+ * (resources/profiles/<profile-id>.json).
  */
 export const footageActivitySchema = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9]{0,15}$/, { message: 'bad_activity_code' }),
@@ -80,23 +78,24 @@ export const DEFAULT_FOOTAGE_PROFILE: FootageProfile = {
 };
 
 /**
- * Loads resources/profiles/<id>.footage.json, or the `footage` field of the filing profile when the
- * two have been merged. Errors name the file and the field.
+ * The `footage` section of a filing profile; the defaults when the profile has none. Errors name
+ * the profile and the field.
  */
-export function loadFootageProfile(resourcesDir: string, profileId: string, filingProfile?: Record<string, unknown>): FootageProfile {
-  const embedded = filingProfile?.footage;
-  if (embedded !== undefined) return parse(embedded, `${profileId}.json#footage`);
-  const file = path.join(resourcesDir, 'profiles', `${profileId}.footage.json`);
-  let raw: unknown;
+export function footageProfileOf(profile: { id: string; footage?: unknown }): FootageProfile {
+  if (profile.footage === undefined) return { ...DEFAULT_FOOTAGE_PROFILE, profileId: profile.id };
+  return parse(profile.footage, `${profile.id}.json#footage`);
+}
+
+/** Checks a profile's `footage` section (for `profile check`): the issues, each naming its field. */
+export function checkFootageSection(raw: unknown): FieldIssue[] {
+  const r = footageProfileSchema.safeParse(raw);
+  if (!r.success) return describeIssues(r.error.issues.map((i) => ({ ...i, path: ['footage', ...i.path] })));
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    parse(raw, 'footage');
+    return [];
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_FOOTAGE_PROFILE, profileId };
-    throw new AppError('bad_profile', `${file}: not readable JSON (${(e as Error).message})`, `${file}：不是有效的 JSON 文件（${(e as Error).message}）`, {
-      item: file,
-    });
+    return [{ path: 'footage.activities', message: (e as AppError).message, messageZh: (e as AppError).messageZh }];
   }
-  return parse(raw, file);
 }
 
 function parse(raw: unknown, what: string): FootageProfile {

@@ -3,7 +3,7 @@ import type { Jobs } from '../jobs/jobs.js';
 import { type FilePort, nodeFilePort } from '../ports/file-port.js';
 import { DeriveQueue } from './derive-queue.js';
 import { DigestPool } from './digest-pool.js';
-import { type FootageProfile, loadFootageProfile } from './footage-profile.js';
+import { type FootageProfile, footageProfileOf } from './footage-profile.js';
 import { isKnownZone } from './local-time.js';
 import { loadNamePatterns, type NamePattern } from './name-patterns.js';
 
@@ -38,7 +38,7 @@ export function createFootageServices(o: {
     files: o.files ?? nodeFilePort,
     pool,
     patterns: loadNamePatterns(o.resourcesDir),
-    checklist: loadFootageProfile(o.resourcesDir, o.archive.profile.id, o.archive.profile as Record<string, unknown>),
+    checklist: footageProfileOf(o.archive.profile),
     derive,
     timezone() {
       const tz = o.archive.meta.get('timezone') ?? 'Asia/Shanghai';

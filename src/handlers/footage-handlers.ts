@@ -20,6 +20,7 @@ import { FootageDisposalRepo } from '../storage/repos/footage-disposal-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import { caseNotFound } from './case-view.js';
+import { assertCaseOpen } from './dossier-guard.js';
 import { change, type HandlerDeps, userOf } from './deps.js';
 
 /** The core's deps plus the footage services (created by `createFootageServices` in app-core). */
@@ -80,6 +81,7 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
     'footage.ingest': async (input, ctx) => {
       const user = userOf(ctx);
       const caseId = caseIdOf(input);
+      if (caseId !== null) assertCaseOpen(deps, caseId, input.caseNo);
       const officer = officerOf(input.certNo);
       const report = await runIngest(
         { archive, footage, jobs: deps.jobs, tx: tx(user), systemTx: tx(null), userId: user.id, now },
@@ -122,6 +124,8 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
     'footage.link': async (input, ctx) => {
       const user = userOf(ctx);
       const caseId = caseIdOf(input);
+      // A sealed dossier holds the clips its case had when sealed (triggers of 0004 enforce it too).
+      if (caseId !== null) assertCaseOpen(deps, caseId, input.caseNo);
       const officer = officerOf(input.certNo);
       const activity = activityOf(input.activity);
       for (const id of input.clipIds) clipOr404(id);
@@ -160,6 +164,7 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
       const l = links.byId(linkId);
       if (!l || l.removedAt !== null)
         throw new AppError('not_found', `link ${linkId} not found (or already removed)`, `关联 ${linkId} 不存在（或已解除）`, { item: String(linkId) });
+      if (l.caseId !== null) assertCaseOpen(deps, l.caseId, l.caseNo ?? undefined);
       tx(user)(() => {
         links.close(linkId, user.id, reason, now());
         return {
@@ -195,14 +200,18 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
         graceMs: footage.strayGraceMs,
       };
       const plan = planFixity(opts);
-      return deps.jobs.run('footage.verify', { items: plan.objects.length, bytes: plan.bytes }, input.jobId, (job) =>
+      const report = await deps.jobs.run('footage.verify', { items: plan.objects.length, bytes: plan.bytes }, input.jobId, (job) =>
         runFixity({ ...opts, signal: job.signal, progress: job }, plan),
       );
+      return { ...report, by: user.displayName };
     },
 
     'footage.lastAudit': async () => {
       const last = fixity.lastRun();
-      return { last: last ? fixityReport(fixity, last.id, null) : null };
+      if (!last) return { last: null };
+      // Who ran it: the run's entry in the audit log (the run row keeps only the user id).
+      const by = archive.audit.list({ limit: 1, targetType: 'fixity_run', targetId: String(last.id) })[0]?.actor ?? null;
+      return { last: { ...fixityReport(fixity, last.id, null), by } };
     },
 
     'footage.retentionDue': async ({ asOf }) => {

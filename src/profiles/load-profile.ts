@@ -5,20 +5,26 @@ import { describeIssues, type FieldIssue } from '../api/validate.js';
 import { type FilingProfile, profileSchema } from '../domain/profile.js';
 import type { BindingProfile, ProfileBinding } from '../domain/profile-binding.js';
 import { checkBinding } from './binding-check.js';
+import { checkFootageSection } from '../footage/footage-profile.js';
 
 export const DEFAULT_PROFILE_ID = 'henan-township-2016';
 
-/** A profile file is `<id>.json`; companion files such as `<id>.footage.json` are not profiles. */
+/** A profile file is `<id>.json` (other names, e.g. `<id>.notes.json`, are not profiles). */
 const PROFILE_FILE = /^[a-z0-9][a-z0-9-]*\.json$/;
 
 /**
- * Parses and validates a profile: the catalogue, then the binding rules when the file has them.
+ * Parses and validates a profile: the catalogue, then the 音像记录事项清单 (`footage`) and the binding
+ * rules when the file has them.
  * Returns the issues (each naming the field) instead of throwing.
  */
 export function parseProfile(raw: unknown): { ok: true; profile: FilingProfile } | { ok: false; issues: FieldIssue[] } {
   const r = profileSchema.safeParse(raw);
   if (!r.success) return { ok: false, issues: describeIssues(r.error.issues) };
   const p = r.data;
+  if (p.footage !== undefined) {
+    const issues = checkFootageSection(p.footage);
+    if (issues.length) return { ok: false, issues };
+  }
   if (p.binding === undefined) return { ok: true, profile: p };
   const b = checkBinding(p.binding, p);
   if (!b.ok) return { ok: false, issues: b.issues };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db.js';
-import { migrate } from '../../src/storage/migrate.js';
+import { LATEST_VERSION, migrate } from '../../src/storage/migrate.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { TEST_MIGRATIONS } from './helpers/harness.js';
 
@@ -10,7 +10,7 @@ describe('migration 0003-dossier', () => {
     const file = path.join(tmpDir(), 'catalog.db');
     const db = openDb(file);
     migrate(db, file, TEST_MIGRATIONS);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
     expect(tables.map((t) => t.name)).toEqual(

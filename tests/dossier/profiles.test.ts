@@ -18,7 +18,7 @@ function checkEdited(edit: (p: any) => void) {
 }
 
 describe('filing profiles', () => {
-  it('ship three profiles with binding rules, and list skips companion files such as *.footage.json', () => {
+  it('ship three profiles with binding rules, and list only <id>.json files', () => {
     const ids = listProfiles(resourcesDir()).map((p) => p.id);
     expect(ids).toEqual(['henan-township-2016', 'market-supervision-2021', 'shanghai-chengguan']);
     for (const id of ids) expect(requireBinding(loadProfile(resourcesDir(), id)).binding.order.general.length).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import { mergeClipFields } from '../../src/footage/clip-fields.js';
 import { caseCoverage } from '../../src/footage/coverage.js';
 import { DigestPool } from '../../src/footage/digest-pool.js';
 import { digestBytes, nodeHasSm3 } from '../../src/footage/digests.js';
-import { loadFootageProfile } from '../../src/footage/footage-profile.js';
+import { footageProfileOf } from '../../src/footage/footage-profile.js';
+import { loadProfile } from '../../src/profiles/load-profile.js';
 import { parseDateTime, wallToInstant, zoned } from '../../src/footage/local-time.js';
 import { sniff } from '../../src/footage/media-sniff.js';
 import { loadNamePatterns, matchName } from '../../src/footage/name-patterns.js';
@@ -134,7 +135,7 @@ describe('retention and required recordings', () => {
   });
 
   it('flags a missing 全程音像记录 for 查封扣押 and 强制拆除 when the documents show they happened', () => {
-    const checklist = loadFootageProfile(resourcesDir(), 'henan-township-2016');
+    const checklist = footageProfileOf(loadProfile(resourcesDir(), 'henan-township-2016'));
     expect(checklist.activities.filter((a) => a.recording === 'full').map((a) => a.name)).toEqual(expect.arrayContaining(['查封扣押', '强制拆除']));
     const cov = caseCoverage({
       caseId: 1,

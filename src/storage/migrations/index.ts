@@ -2,6 +2,7 @@ import type { Migration } from '../migration.js';
 import { m0001Initial } from './0001-initial.js';
 import { m0002Footage } from './0002-footage.js';
 import { m0003Dossier } from './0003-dossier.js';
+import { m0004SealedClipLinks } from './0004-sealed-clip-links.js';
 
 /** Every migration, in version order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Footage, m0003Dossier];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Footage, m0003Dossier, m0004SealedClipLinks];
