@@ -1,8 +1,9 @@
+import { addWorkingDays } from '../domain/cn-work-calendar.js';
 import type { FilingDeadline } from '../domain/profile-binding.js';
 
 /**
- * The last day to file a closed case (归档期限) under the profile's rule. Working days skip Saturdays
- * and Sundays only: the official holiday calendar (with 调休 weekends) is not modelled here yet.
+ * The last day to file a closed case (归档期限) under the profile's rule. Working days follow the
+ * official calendar (法定节假日 off, 调休 weekends worked; src/domain/cn-work-calendar.ts).
  */
 export function filingDue(rule: FilingDeadline, closedOn: string): string {
   const [y, m, d] = closedOn.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -10,12 +11,7 @@ export function filingDue(rule: FilingDeadline, closedOn: string): string {
   if (rule.rule === 'days-after-closing') {
     date.setUTCDate(date.getUTCDate() + rule.days);
   } else if (rule.rule === 'working-days-after-closing') {
-    let left = rule.days;
-    while (left > 0) {
-      date.setUTCDate(date.getUTCDate() + 1);
-      const wd = date.getUTCDay();
-      if (wd !== 0 && wd !== 6) left--;
-    }
+    return addWorkingDays(closedOn, rule.days);
   } else {
     return new Date(Date.UTC(y + 1, rule.month, 0)).toISOString().slice(0, 10);
   }

@@ -138,6 +138,10 @@ describe('filing deadline and retention rules', () => {
     expect(filingDue({ rule: 'end-of-month-next-year', month: 6 }, '2024-12-04')).toBe('2025-06-30');
     expect(filingDue({ rule: 'days-after-closing', days: 30 }, '2024-12-04')).toBe('2025-01-03');
     expect(filingDue({ rule: 'working-days-after-closing', days: 10 }, '2024-12-06')).toBe('2024-12-20');
+    // On the official calendar: 国庆 2024 (10-01…10-07 off, Sunday 09-29 and Saturday 10-12 worked).
+    expect(filingDue({ rule: 'working-days-after-closing', days: 10 }, '2024-09-27')).toBe('2024-10-16');
+    // 春节 2025 (01-28…02-04 off; Sunday 01-26 and Saturday 02-08 worked).
+    expect(filingDue({ rule: 'working-days-after-closing', days: 5 }, '2025-01-24')).toBe('2025-02-07');
   });
 
   it('map retention by procedure, honour the case’s own label and legacy aliases', () => {
