@@ -1,4 +1,4 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ErrorPayload } from '../../src/api/errors.js';
 import type { AppCore } from '../../src/app-core.js';
 import { isAppUrl } from './urls.js';
@@ -7,6 +7,7 @@ import type { SessionTokenTracker } from './session-token.js';
 /** The one channel into the core (the preload repeats these two names: it cannot import). */
 export const INVOKE_CHANNEL = 'juanzong:invoke';
 export const EVENT_CHANNEL = 'juanzong:event';
+export const PICK_FOLDER_CHANNEL = 'juanzong:pick-folder';
 
 /**
  * Registers 'juanzong:invoke', the only IPC handler of the app. It checks who is asking (our
@@ -36,6 +37,25 @@ export function registerInvokeChannel(deps: { core: AppCore; tracker: SessionTok
     return result;
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
+}
+
+/**
+ * 'juanzong:pick-folder': the system's folder chooser, for an ingest source (a camera or a disc,
+ * read only) or an export target (may be created). Only our main frame may ask; the answer is a path
+ * the user chose, or null.
+ */
+export function registerPickFolderChannel(deps: { window: () => BrowserWindow | null }): () => void {
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event, purpose: unknown) => {
+    const win = deps.window();
+    if (!isOurMainFrame(event, win) || win === null) return null;
+    const exporting = purpose === 'export';
+    const r = await dialog.showOpenDialog(win, {
+      title: exporting ? '选择导出文件夹 Choose the export folder' : '选择记录仪或光盘文件夹 Choose the camera or disc folder',
+      properties: exporting ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+    });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  });
+  return () => ipcMain.removeHandler(PICK_FOLDER_CHANNEL);
 }
 
 /** Pushes every core event to the window; returns the unsubscribe function. */

@@ -6,7 +6,7 @@ import type { AppCore } from '../../src/app-core.js';
 import { handleAppScheme } from './app-protocol.js';
 import { archiveDirFrom } from './archive-location.js';
 import { loadCore } from './core-loader.js';
-import { forwardEvents, registerInvokeChannel } from './ipc.js';
+import { forwardEvents, registerInvokeChannel, registerPickFolderChannel } from './ipc.js';
 import { handleMediaScheme } from './media-protocol.js';
 import { registerPrivilegedSchemes } from './schemes.js';
 import { SessionTokenTracker } from './session-token.js';
@@ -69,6 +69,7 @@ async function start(): Promise<void> {
   handleAppScheme(RENDERER_DIR);
   handleMediaScheme(core, tracker);
   registerInvokeChannel({ core, tracker, window: () => win });
+  registerPickFolderChannel({ window: () => win });
   openWindow(core);
 }
 

@@ -94,6 +94,16 @@ export function mediaUrl(kind: MediaKind, id: number): string {
   return current().mediaUrl(kind, id);
 }
 
+/** Whether this window can show the system's folder chooser (Electron yes; a browser tab no: type the path). */
+export function canPickFolder(): boolean {
+  return current().pickFolder !== undefined;
+}
+
+/** The system's folder chooser; null when cancelled or not available. */
+export async function pickFolder(purpose: 'ingest' | 'export'): Promise<string | null> {
+  return (await current().pickFolder?.(purpose)) ?? null;
+}
+
 /** Uploads one file into the archive's staging area, reporting progress in percent. */
 export async function stageFile(file: File, onProgress: (percent: number) => void, signal: AbortSignal): Promise<StagedUpload> {
   let raw: unknown;

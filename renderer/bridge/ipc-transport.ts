@@ -7,6 +7,7 @@ export function ipcTransport(api: JuanzongPreload): Transport {
     call: (name, input, token) => api.invoke(name, input, token ?? undefined),
     subscribe: (listener) => api.on(listener),
     mediaUrl: (kind, id) => `juanzong-media://${kind}/${id}`,
+    pickFolder: (purpose) => api.pickFolder(purpose),
     async stage(file, token, onProgress, signal) {
       onProgress(0);
       const data = new Uint8Array(await file.arrayBuffer());

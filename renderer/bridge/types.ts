@@ -10,6 +10,8 @@ export type { MediaKind };
 export interface JuanzongPreload {
   invoke(name: string, input: unknown, sessionToken?: string): Promise<OpResult<OpName>>;
   on(listener: (event: AppEvent) => void): () => void;
+  /** The system's folder chooser; resolves to the chosen folder, or null when cancelled. */
+  pickFolder(purpose: 'ingest' | 'export'): Promise<string | null>;
 }
 
 declare global {
@@ -27,6 +29,8 @@ export interface Transport {
   mediaUrl(kind: MediaKind, id: number): string;
   /** Stages one file for `document.add`; resolves to the raw result envelope. */
   stage(file: File, sessionToken: string | null, onProgress: (percent: number) => void, signal: AbortSignal): Promise<unknown>;
+  /** The system's folder chooser (Electron only: a browser page cannot learn a local path). */
+  pickFolder?(purpose: 'ingest' | 'export'): Promise<string | null>;
 }
 
 export type StageResult = StagedUpload;

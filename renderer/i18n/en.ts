@@ -42,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   'common.total': '{count} in total',
   'common.saved': 'Saved',
   'common.notFound': 'Not found',
+  'common.browseFolder': 'Choose folder…',
 
   'auth.login': 'Sign in',
   'auth.logout': 'Sign out',

@@ -41,6 +41,7 @@ export const zhCN = {
   'common.total': '共 {count} 条',
   'common.saved': '已保存',
   'common.notFound': '未找到',
+  'common.browseFolder': '选择文件夹…',
 
   'auth.login': '登录',
   'auth.logout': '退出',
