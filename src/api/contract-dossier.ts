@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ANY_ROLE, WRITERS } from '../domain/roles.js';
+import { ANY_ROLE, type Role, WRITERS } from '../domain/roles.js';
 import { op } from './op.js';
 import type { BatchResult, DossierView, ProfileCheckResult, ProfileSummary } from './types-dossier.js';
+import type { DossierExportResult } from './types-export.js';
 
 const id = z.number().int().positive();
 const reason = z.string().trim().min(2, { message: 'need_reason' }).max(500, { message: 'too_long' });
@@ -20,6 +21,27 @@ const sealOptions = {
   fondsNo: code.optional(),
   catalogNo: code.optional(),
 };
+
+/** Who may export sealed dossiers: the writers and 领导 (it writes files and an audit entry); 评查员 only read. */
+const EXPORTERS: readonly Role[] = ['admin', 'archivist', 'supervisor'];
+
+/** Exactly one of caseId / dossierId (checked by the handler, which names the problem in both languages). */
+const exportInput = z
+  .object({
+    caseId: id.optional(),
+    dossierId: id.optional(),
+    /** A version of the dossier (default: the latest sealed one); only with dossierId. */
+    versionNo: z.number().int().positive().optional(),
+    /** Folder to export into (absolute); `<档号>/` (and `<档号>-移交包/`) are created inside it. */
+    out: z.string().trim().min(1, { message: 'required' }).max(4096),
+    /** Also write the 移交包 (BagIt transfer package with the original footage and metadata.xml). */
+    package: z.boolean().default(false),
+    jobId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/)
+      .optional(),
+  })
+  .strict();
 
 const reorderInput = z
   .object({
@@ -52,6 +74,13 @@ export const dossierOps = {
   ),
   'dossier.correct': op<DossierView>()(z.object({ dossierId: id, reason }), WRITERS),
   'dossier.batch': op<BatchResult>()(z.object({ from: day, to: day, seal: z.boolean().default(false), ...sealOptions }), WRITERS),
+  /**
+   * Writes a sealed dossier's volumes as PDF/A-2b (and optionally the 移交包) into a folder. Takes a
+   * local path, yet is offered over HTTP too: the bridge listens on 127.0.0.1 only, with a per-launch
+   * token and Origin checks, and runs as the same OS user as the desktop app, so a caller there can
+   * write nowhere the user could not; the browser UI (and its e2e test) needs it.
+   */
+  'dossier.export': op<DossierExportResult>()(exportInput, EXPORTERS, ['direct', 'ipc', 'http', 'cli']),
   'profile.list': op<ProfileSummary[]>()(z.object({}).strict(), ANY_ROLE),
   'profile.check': op<ProfileCheckResult>()(z.object({ path: z.string().min(1).max(4096) }), WRITERS, ['direct', 'ipc', 'cli']),
 } as const;

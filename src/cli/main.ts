@@ -7,6 +7,7 @@ import { sealCommand } from './commands/seal.js';
 import { caseCommand } from './commands/case.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
+import { exportCommand } from './commands/export.js';
 import { docCommand } from './commands/doc.js';
 import { initCommand } from './commands/init.js';
 import { serveCommand } from './commands/serve.js';
@@ -26,6 +27,7 @@ const COMMANDS: Command[] = [
   demoCommand,
   bindCommand,
   sealCommand,
+  exportCommand,
   profileCommand,
   ingestCommand,
   verifyCommand,

@@ -8,6 +8,7 @@ import { applyManualOrder } from '../dossier/manual-order.js';
 import { DossierRepo, type VersionRow } from '../storage/repos/dossier-repo.js';
 import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
 import { runBatch } from './dossier-batch.js';
+import { dossierExportHandlers } from './dossier-export.js';
 import { appendLedger, ledgerFile } from './dossier-ledger.js';
 import { bindCaseRecord, bindProfile, caseInput, type DossierOptions, parseManualOrder } from './dossier-input.js';
 import { caseSealJob, dossierSealJob } from './dossier-jobs.js';
@@ -222,5 +223,7 @@ export function dossierHandlers(deps: HandlerDeps, opts: DossierOptions = {}): D
     'profile.list': async () => listProfileSummaries(deps, opts),
 
     'profile.check': async ({ path }) => checkProfile(deps, path),
+
+    ...dossierExportHandlers(deps),
   };
 }

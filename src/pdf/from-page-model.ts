@@ -53,7 +53,7 @@ function renderVolume(model: PageModel, v: PageModelVolume, o: FromPageModelOpti
       archiveCode: v.archiveCode,
       archiveNo: o.archiveNo,
       retention: o.retention,
-      volumeLabel: v.label,
+      volumeLabel: labelOf(v.label),
       author: o.author,
       createdAt: o.createdAt,
     },
@@ -102,7 +102,7 @@ function sheetOf(p: Exclude<ModelPage, { kind: 'document' }>, o: FromPageModelOp
         heading: p.cover.title,
         title: p.cover.dossierTitle,
         archiveCode: p.cover.archiveCode,
-        volumeLabel: p.cover.volumeLabel,
+        volumeLabel: labelOf(p.cover.volumeLabel),
         lines: p.cover.lines.filter((l) => l.id !== 'caseTitle').map((l) => ({ label: l.label, value: l.value })),
       };
     case 'toc': {
@@ -142,7 +142,7 @@ function sheetOf(p: Exclude<ModelPage, { kind: 'document' }>, o: FromPageModelOp
         checkedOn: o.checkedOn ?? '',
       };
     case 'back-cover':
-      return { kind: 'back-cover', archiveCode: p.backCover.archiveCode, volumeLabel: p.backCover.volumeLabel, lines: [] };
+      return { kind: 'back-cover', archiveCode: p.backCover.archiveCode, volumeLabel: labelOf(p.backCover.volumeLabel), lines: [] };
   }
 }
 
@@ -160,6 +160,14 @@ function avSheet(a: AvItem, title: string, o: FromPageModelOptions): TextSheet {
   ];
   const digests = [...(a.sm3 ? [{ alg: 'SM3', value: a.sm3 }] : []), { alg: 'SHA-256', value: a.sha256 }];
   return { kind: 'av', heading: '视听资料证据', title, fields, digests, contactSheet: o.contactSheet?.(a) ?? null };
+}
+
+/**
+ * A single-volume dossier has no volume label: it must reach the sheets as '' (never undefined from an
+ * older sealed record, nor blanks), so the cover prints no empty "（）" and the file name no "-".
+ */
+function labelOf(label: string | null | undefined): string {
+  return (label ?? '').trim();
 }
 
 function duration(sec: number): string {

@@ -2,6 +2,7 @@ import {
   ArrowLeftOutlined,
   DragOutlined,
   EditOutlined,
+  ExportOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
   LockOutlined,
@@ -23,6 +24,7 @@ import { archiveNumbers, dash, dossierState, formatTime, sealedVersion, STATE_CO
 import { IssuesCard } from './IssuesCard';
 import { PrintPreview, type PreviewFilter } from './PrintPreview';
 import { ReorderModal } from './ReorderModal';
+import { ExportModal } from './ExportModal';
 import { CorrectModal, SealModal } from './SealModal';
 import { VolumeCard } from './VolumeCard';
 import './dossier.css';
@@ -39,7 +41,9 @@ export function DossierPage() {
   const caseId = Number(param);
   const valid = Number.isInteger(caseId) && caseId > 0;
   const { t, locale } = useI18n();
-  const { canWrite } = useSession();
+  const { canWrite, user } = useSession();
+  // dossier.export's roles (contract-dossier.ts): the writers and 领导; 评查员 only read.
+  const canExport = user !== null && (user.role === 'admin' || user.role === 'archivist' || user.role === 'supervisor');
   const navigate = useNavigate();
 
   const [profileId, setProfileId] = useState<string | undefined>();
@@ -49,7 +53,7 @@ export function DossierPage() {
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const [tab, setTab] = useState<Tab>('structure');
-  const [modal, setModal] = useState<'reorder' | 'seal' | 'correct' | null>(null);
+  const [modal, setModal] = useState<'reorder' | 'seal' | 'correct' | 'export' | null>(null);
   const [previewVolume, setPreviewVolume] = useState(1);
   const [filter, setFilter] = useState<PreviewFilter>('all');
   const [zoom, setZoom] = useState(0.5);
@@ -226,6 +230,13 @@ export function DossierPage() {
           <Button icon={<PrinterOutlined />} onClick={print}>
             {t('dossier.print')}
           </Button>
+          {canExport && sealed && (
+            <Tooltip title={t('export.openTip')}>
+              <Button className="dz-btn-export" icon={<ExportOutlined />} onClick={() => setModal('export')}>
+                {t('export.open')}
+              </Button>
+            </Tooltip>
+          )}
           {canRecord && (
             <Button className="dz-btn-reorder" icon={<DragOutlined />} onClick={() => setModal('reorder')}>
               {t('dossier.reorder.open')}
@@ -402,6 +413,7 @@ export function DossierPage() {
 
       {modal === 'reorder' && <ReorderModal view={view} onClose={() => setModal(null)} onSaved={applyWrite} />}
       {modal === 'seal' && <SealModal view={view} profileId={profileId} onClose={() => setModal(null)} onSealed={applyWrite} />}
+      {modal === 'export' && <ExportModal view={view} onClose={() => setModal(null)} />}
       {modal === 'correct' && <CorrectModal view={view} onClose={() => setModal(null)} onOpened={applyWrite} />}
     </div>
   );
