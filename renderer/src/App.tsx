@@ -15,6 +15,7 @@ import { CaseDetailPage } from '../features/cases/CaseDetailPage';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { DossierListPage } from '../features/dossier/DossierListPage';
 import { DossierPage } from '../features/dossier/DossierPage';
+import { FootagePage } from '../features/footage/FootagePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 
@@ -47,7 +48,7 @@ function Gate() {
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="dossier" element={<DossierListPage />} />
               <Route path="dossier/:caseId" element={<DossierPage />} />
-              <Route path="footage" element={<NotYetAvailable feature="nav.footage" />} />
+              <Route path="footage" element={<FootagePage />} />
               <Route path="retrieval" element={<NotYetAvailable feature="nav.retrieval" />} />
               <Route path="review" element={<NotYetAvailable feature="nav.review" />} />
               <Route path="audit" element={<AuditPage />} />

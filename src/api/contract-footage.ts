@@ -36,7 +36,12 @@ const APPROVERS: readonly Role[] = ['admin', 'supervisor'];
 
 /** The footage slice of the contract, spread into `contract` (contract.ts). */
 export const footageOps = {
-  /** Offloads a camera / 采集站 / disc folder. Takes a local path, so not offered over HTTP. */
+  /**
+   * Offloads a camera / 采集站 / disc folder. Takes a local path. Offered over HTTP too: the browser UI
+   * reaches the core only through the bridge, which listens on 127.0.0.1 only, checks Host/Origin and a
+   * per-launch token cookie, and runs as the same OS user as the desktop app — so the path is on the
+   * user's own machine and readable by them anyway. Roles are still checked (writers only).
+   */
   'footage.ingest': op<IngestReport>()(
     z.object({
       source: z.string().min(1).max(4096),
@@ -49,7 +54,7 @@ export const footageOps = {
       jobId,
     }),
     WRITERS,
-    ['direct', 'ipc', 'cli'],
+    ['direct', 'ipc', 'cli', 'http'],
   ),
   'footage.list': op<FootageListResult>()(
     z.object({

@@ -21,7 +21,7 @@ import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import { caseNotFound } from './case-view.js';
 import { assertCaseOpen } from './dossier-guard.js';
-import { change, type HandlerDeps, userOf } from './deps.js';
+import { actorOf, change, type HandlerDeps, userOf } from './deps.js';
 
 /** The core's deps plus the footage services (created by `createFootageServices` in app-core). */
 export interface FootageDeps extends HandlerDeps {
@@ -203,7 +203,7 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
       const report = await deps.jobs.run('footage.verify', { items: plan.objects.length, bytes: plan.bytes }, input.jobId, (job) =>
         runFixity({ ...opts, signal: job.signal, progress: job }, plan),
       );
-      return { ...report, by: user.displayName };
+      return { ...report, by: actorOf(user).name };
     },
 
     'footage.lastAudit': async () => {

@@ -116,7 +116,7 @@ describe('links, retention and disposal', () => {
     await c.close();
   });
 
-  it('checks roles first, and offers ingest (a local path) only to local transports', async () => {
+  it('checks roles first, and offers ingest (a local path) over HTTP only to signed-in writers', async () => {
     const { c } = await setup();
     await c.raw('user.create', { username: 'pingcha', displayName: '评查员', role: 'inspector', password: PASSWORD });
     const inspector = await footageClient(c.core.archiveDir, { user: 'pingcha' });
@@ -126,8 +126,13 @@ describe('links, retention and disposal', () => {
     });
     expect((await inspector.raw('footage.verify', {})) as { ok: boolean; error?: { code: string } }).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await inspector.raw('footage.list', {})).ok).toBe(true);
-    const overHttp = await c.core.invoke('footage.ingest', { source: '/tmp' }, { transport: 'http', ...(c.token ? { sessionToken: c.token } : {}) });
-    expect(!overHttp.ok && overHttp.error.code).toBe('transport_not_allowed');
+    // Ingest takes a local path; it is offered over the localhost bridge (same machine, same OS user),
+    // but a signed-out or read-only (评查员) HTTP caller is still refused before the path is touched.
+    const anonHttp = await c.core.invoke('footage.ingest', { source: '/tmp' }, { transport: 'http' });
+    expect(!anonHttp.ok && anonHttp.error.code).toBe('unauthenticated');
+    expect(inspector.token).toBeTruthy();
+    const inspectorHttp = await inspector.core.invoke('footage.ingest', { source: '/tmp' }, { transport: 'http', sessionToken: inspector.token! });
+    expect(!inspectorHttp.ok && inspectorHttp.error.code).toBe('forbidden');
     await inspector.close();
     await c.close();
   });

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
+import { CaseFootageCard } from '../footage/CaseFootageCard';
 import { DATE_KEYS } from './case-form-values';
 import { CaseFormModal } from './CaseFormModal';
 import { DocumentAddModal } from './DocumentAddModal';
@@ -162,6 +163,8 @@ export function CaseDetailPage() {
           }}
         />
       </Card>
+
+      <CaseFootageCard caseId={c.id} />
 
       {editing && (
         <CaseFormModal

@@ -1,0 +1,126 @@
+import { ImportOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Tabs, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { useViewportHeight } from '../../components/use-viewport-height';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useUser } from '../auth/session';
+import { ClipDrawer } from './ClipDrawer';
+import { ClipTable } from './ClipTable';
+import { FixityPanel } from './FixityPanel';
+import { FootageFilters } from './FootageFilters';
+import { IngestModal } from './IngestModal';
+import { LinkModal } from './LinkModal';
+import { RetentionDueCard } from './RetentionDueCard';
+import { useClipPages, type ClipQuery } from './use-clip-pages';
+import './footage.css';
+
+type TabKey = 'clips' | 'fixity' | 'retention';
+
+/** 音像: the body-camera footage archive — list and filters, 导入音像, 关联, 完整性核验, 到期复核. */
+export function FootagePage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { user, canWrite } = useUser();
+  const viewport = useViewportHeight();
+  const [tab, setTab] = useState<TabKey>('clips');
+  const [query, setQuery] = useState<ClipQuery>({});
+  const [selected, setSelected] = useState<number[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
+  const [ingesting, setIngesting] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const clips = useClipPages(query);
+  const { loadMore, hasMore, replace, reload } = clips;
+  const onNearEnd = useCallback(() => {
+    if (hasMore) void loadMore();
+  }, [hasMore, loadMore]);
+  const onOpen = useCallback((id: number) => setOpen(id), []);
+
+  return (
+    <div className="footage-page">
+      <div className="page-toolbar">
+        <div className="toolbar-left">
+          <h2 className="page-title">{t('footage.title')}</h2>
+          <Typography.Text type="secondary">{t('footage.count', { shown: clips.items.length, total: clips.total })}</Typography.Text>
+        </div>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('footage.refresh')} />
+          {canWrite && (
+            <>
+              <Button icon={<LinkOutlined />} disabled={selected.length === 0} onClick={() => setLinking(true)}>
+                {selected.length ? t('footage.link.buttonN', { n: selected.length }) : t('footage.link.button')}
+              </Button>
+              <Button type="primary" icon={<ImportOutlined />} onClick={() => setIngesting(true)}>
+                {t('footage.ingest.button')}
+              </Button>
+            </>
+          )}
+        </Space>
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as TabKey)}
+        size="small"
+        items={[
+          {
+            key: 'clips',
+            label: t('footage.tab.clips'),
+            children: (
+              <>
+                <FootageFilters
+                  onChange={(q) => {
+                    setSelected([]);
+                    setQuery(q);
+                  }}
+                />
+                <ErrorAlert error={clips.error} style={{ marginBottom: 10 }} />
+                <ClipTable
+                  items={clips.items}
+                  loading={clips.loading}
+                  height={Math.max(260, viewport - 290)}
+                  selected={canWrite ? selected : undefined}
+                  onSelect={canWrite ? setSelected : undefined}
+                  onOpen={onOpen}
+                  onNearEnd={onNearEnd}
+                />
+                {hasMore && (
+                  <div style={{ textAlign: 'center', marginTop: 8 }}>
+                    <Button size="small" loading={clips.loading} onClick={() => void loadMore()}>
+                      {t('footage.loadMore')}
+                    </Button>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          { key: 'fixity', label: t('footage.tab.fixity'), children: <FixityPanel role={user.role} /> },
+          { key: 'retention', label: t('footage.tab.retention'), children: <RetentionDueCard onOpen={onOpen} /> },
+        ]}
+      />
+      {ingesting && (
+        <IngestModal
+          onClose={() => {
+            setIngesting(false);
+            reload();
+          }}
+          onIngested={(r) => {
+            reload();
+            if (r.errors.length === 0 && !r.cancelled) message.success(t('footage.ingest.toast', { n: r.new }));
+          }}
+        />
+      )}
+      {linking && (
+        <LinkModal
+          clipIds={selected}
+          onClose={() => setLinking(false)}
+          onLinked={(fresh) => {
+            setLinking(false);
+            replace(fresh);
+            message.success(t('footage.link.done', { n: fresh.length }));
+          }}
+        />
+      )}
+      {open !== null && <ClipDrawer id={open} canWrite={canWrite} onClose={() => setOpen(null)} onChanged={replace} />}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { Button, Progress } from 'antd';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatBytes, formatEta, formatRate, jobPercent } from './footage-format';
+import type { JobState } from './use-job';
+
+/** A running job: the bar, files n/N, bytes, MB/s, ETA, the current file, and 取消. */
+export function JobProgressView({ job, onCancel, showItems = false }: { job: JobState; onCancel: () => void; showItems?: boolean }) {
+  const { t } = useI18n();
+  const p = job.progress;
+  const current = job.items[job.items.length - 1];
+  const finished = job.items.slice(0, -1).slice(-6);
+  return (
+    <div className="footage-job-progress">
+      <div className="footage-job-line">
+        <span>{p ? t('footage.job.items', { done: p.itemsDone, total: p.itemsTotal }) : t('footage.job.starting')}</span>
+        {p && <span>{t('footage.job.bytes', { done: formatBytes(p.bytesDone), total: formatBytes(p.bytesTotal) })}</span>}
+        {p && <span>{t('footage.job.rate', { rate: formatRate(p.bytesPerSec) })}</span>}
+        {p && <span>{t('footage.job.eta', { eta: formatEta(p.etaSec) })}</span>}
+      </div>
+      <Progress percent={jobPercent(p)} size="small" status={job.cancelling ? 'exception' : 'active'} />
+      {showItems && (
+        <ul className="footage-job-items">
+          {finished.map((name, i) => (
+            <li key={`${i}-${name}`} className="muted">
+              ✓ {name}
+            </li>
+          ))}
+          {current && <li className="footage-job-current">{t('footage.job.current', { item: current })}</li>}
+        </ul>
+      )}
+      {!showItems && current && <div className="muted footage-job-current">{t('footage.job.current', { item: current })}</div>}
+      <div style={{ textAlign: 'right', marginTop: 6 }}>
+        <Button danger size="small" onClick={onCancel} loading={job.cancelling}>
+          {job.cancelling ? t('footage.job.cancelling') : t('footage.job.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
