@@ -14,6 +14,9 @@ export function FolderField(props: {
   placeholder?: string;
   id?: string;
   disabled?: boolean;
+  className?: string;
+  'aria-label'?: string;
+  onPressEnter?: () => void;
 }) {
   const { t } = useI18n();
   const browse = async () => {
@@ -24,6 +27,9 @@ export function FolderField(props: {
     <Space.Compact style={{ width: '100%' }}>
       <Input
         id={props.id}
+        className={props.className}
+        aria-label={props['aria-label']}
+        onPressEnter={props.onPressEnter}
         value={props.value}
         placeholder={props.placeholder}
         disabled={props.disabled}

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OpInput, OpName, OpOutput } from '../api/contract.js';
@@ -13,6 +13,12 @@ import { loadSampleCases } from './sample-cases.js';
 import { renderScanPages } from './scan-page.js';
 
 export const DEMO_PASSWORD_DEFAULT = 'juanzong-demo';
+
+/** 全宗号 and 目录号 of the demo's 档号 (Z109-WS-0001 …), as the archives office would assign them. */
+export const DEMO_ARCHIVE_CODE = { fondsNo: 'Z109', catalogNo: 'WS' };
+
+/** Marks a folder of demo exports, so the next demo may replace it (and never a folder it did not make). */
+const EXPORTS_MARK = '.juanzong-demo-exports';
 
 export const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
@@ -39,7 +45,9 @@ export interface DemoReport {
   users: typeof DEMO_USERS;
   cases: { caseNo: string; title: string; procedure: string; documents: number; pages: number }[];
   totals: { cases: number; documents: number; pages: number };
-  archived: { caseNo: string; archiveNo: string; volumes: number; pages: number; avItems: number }[];
+  archived: { caseNo: string; archiveNo: string; archiveCode: string; volumes: number; pages: number; avItems: number }[];
+  /** Where the sealed dossiers were exported (PDF/A volumes and 移交包), or null when the folder was taken. */
+  exports: { folder: string; dossiers: { caseNo: string; folder: string; package: string | null; files: string[]; pages: number }[] } | null;
   footage: DemoFootageReport;
   auditEntries: number;
   seconds: number;
@@ -143,15 +151,33 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       }
       for (const w of preview.blockers.filter((i) => i.severity === 'warning'))
         await call('dossier.acknowledge', { caseId: detail.id, warning: w.key, reason: '演示数据' });
-      const sealed = await call('dossier.seal', { caseId: detail.id, checker: '周立新（大队长）' });
+      const sealed = await call('dossier.seal', { caseId: detail.id, checker: '周立新（大队长）', ...DEMO_ARCHIVE_CODE });
       archived.push({
         caseNo: c.caseNo,
         archiveNo: sealed.version?.archiveNo ?? '',
+        archiveCode: sealed.version?.archiveCode ?? '',
         volumes: sealed.bound.volumes.length,
         pages: sealed.bound.totals.pages,
         avItems: sealed.bound.totals.avItems,
       });
       log(`  归档 ${c.caseNo} 归档号 ${sealed.version?.archiveNo ?? ''}`);
+    }
+    // 导出: every sealed dossier as PDF/A-2b volumes and a 移交包, beside the archive folder.
+    const exportsDir = path.join(path.dirname(layout.root), `${path.basename(layout.root)}-exports`);
+    let exports: DemoReport['exports'] = null;
+    if (existsSync(exportsDir) && !existsSync(path.join(exportsDir, EXPORTS_MARK))) {
+      log(`未导出：${exportsDir} 已存在且不是演示导出文件夹 / not exported: the folder exists and is not a demo export`);
+    } else {
+      rmSync(exportsDir, { recursive: true, force: true });
+      mkdirSync(exportsDir, { recursive: true });
+      writeFileSync(path.join(exportsDir, EXPORTS_MARK), 'juanzong demo exports\n');
+      exports = { folder: exportsDir, dossiers: [] };
+      for (const a of archived) {
+        const caseId = (await call('case.get', { caseNo: a.caseNo })).id;
+        const r = await call('dossier.export', { caseId, out: exportsDir, package: true });
+        exports.dossiers.push({ caseNo: a.caseNo, folder: r.folder, package: r.package?.folder ?? null, files: r.volumes.map((v) => v.file), pages: r.pages });
+        log(`  导出 ${a.archiveCode || a.caseNo} → ${path.relative(path.dirname(layout.root), r.folder)}（${r.pages} 页${r.package ? '，含移交包' : ''}）`);
+      }
     }
     const verify = await call('audit.verify', {});
     if (!verify.ok) throw new Error(`audit chain broken right after the demo: ${verify.firstBroken?.reason}`);
@@ -162,6 +188,7 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       cases,
       archived,
       footage,
+      exports,
       totals: { cases: cases.length, documents: cases.reduce((n, c) => n + c.documents, 0), pages: cases.reduce((n, c) => n + c.pages, 0) },
       auditEntries: verify.checked,
       seconds: Math.round((Date.now() - started) / 100) / 10,

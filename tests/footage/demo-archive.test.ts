@@ -6,7 +6,8 @@
  * case stays linkable.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +111,31 @@ describe('the demo archive', () => {
     const unsealedLink = clip.cases.find((c) => c.caseNo === UNSEALED)!;
     expect((await raw('footage.unlink', { linkId: unsealedLink.linkId, reason: '测试解除关联' })).ok).toBe(true);
     expect((await raw('footage.link', { clipIds: [clip.id], caseNo: UNSEALED, activity: unsealedLink.activity ?? '现场检查' })).ok).toBe(true);
+  });
+
+  it('exports each sealed dossier as PDF/A with its AV sheets, and a 移交包 that sha256sum -c accepts', async () => {
+    expect(report.exports?.dossiers).toHaveLength(report.archived.length);
+    for (const d of report.exports!.dossiers) {
+      const a = report.archived.find((x) => x.caseNo === d.caseNo)!;
+      expect(path.basename(d.folder)).toBe(a.archiveCode);
+      const pdf = path.join(d.folder, d.files[0]!);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(d.pages);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      // Each AV item's sheet carries the clip's SHA-256 and SM3 (the 目录 row repeats the heading, so count by digest).
+      const clips = (await call('footage.list', { caseNo: d.caseNo, limit: 1000 })).items;
+      expect(clips).toHaveLength(a.avItems);
+      for (const c of clips) {
+        expect(text, c.originalName).toContain(c.sha256);
+        expect(text, c.originalName).toContain(c.sm3);
+      }
+      const bag = d.package!;
+      expect(execFileSync('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], { cwd: bag, encoding: 'utf8' })).toBe('');
+      expect(readdirSync(path.join(bag, 'data', 'footage'))).toHaveLength(a.avItems);
+      const xml = readFileSync(path.join(bag, 'data', 'metadata.xml'), 'utf8');
+      expect(xml).toContain(a.archiveCode);
+      expect(xml).toContain('dossier.seal');
+    }
   });
 
   it('shows every required recording present for the sealed cases that had a 查封扣押 or 强制拆除', async () => {

@@ -1,5 +1,6 @@
 import { CheckCircleFilled, ExportOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Descriptions, Form, Input, Modal, Progress, Table } from 'antd';
+import { App, Button, Checkbox, Descriptions, Form, Modal, Progress, Table } from 'antd';
+import { FolderField } from '../../components/FolderField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { JobProgressEvent } from '../../../src/api/events';
 import type { DossierView } from '../../../src/api/types-dossier';
@@ -170,11 +171,12 @@ export function ExportModal({ view, onClose }: { view: DossierView; onClose: () 
           <p className="muted">{t('export.intro')}</p>
           <Form layout="vertical" disabled={!!job}>
             <Form.Item label={t('export.out')} extra={t('export.outHelp', { name: folderName })} required>
-              <Input
+              <FolderField
+                purpose="export"
                 className="dz-export-out"
                 value={outValue}
                 placeholder={t('export.outPlaceholder')}
-                onChange={(e) => setOut(e.target.value)}
+                onChange={setOut}
                 onPressEnter={() => void start()}
                 aria-label={t('export.out')}
               />

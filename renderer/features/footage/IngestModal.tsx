@@ -1,5 +1,6 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { FolderField } from '../../components/FolderField';
 import { useMemo, useState } from 'react';
 import type { IngestReport } from '../../../src/api/types-footage';
 import { invoke } from '../../bridge/client';
@@ -96,7 +97,7 @@ export function IngestModal({ onClose, onIngested }: { onClose: () => void; onIn
           rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('footage.ingest.source') }) }]}
           extra={t('footage.ingest.sourceHint')}
         >
-          <Input className="mono" placeholder={t('footage.ingest.sourcePlaceholder')} />
+          <FolderField purpose="ingest" className="mono" placeholder={t('footage.ingest.sourcePlaceholder')} />
         </Form.Item>
         <Form.Item name="caseNo" label={t('footage.field.caseNo')}>
           <Input allowClear />

@@ -38,9 +38,13 @@ export const demoCommand: Command = {
       '',
       '已立卷归档 Bound and sealed (最后一件留待在界面中立卷 the last case is left for you to bind in the UI):',
       table(
-        ['案号 Case no.', '归档号 Archive no.', '卷数 Volumes', '页数 Pages', '视听资料 AV items'],
-        r.archived.map((a) => [a.caseNo, a.archiveNo, a.volumes, a.pages, a.avItems]),
+        ['案号 Case no.', '归档号 Archive no.', '档号 Archive code', '卷数 Volumes', '页数 Pages', '视听资料 AV items'],
+        r.archived.map((a) => [a.caseNo, a.archiveNo, a.archiveCode, a.volumes, a.pages, a.avItems]),
       ),
+      '',
+      r.exports
+        ? `已导出 Exported (PDF/A-2b 卷 + 移交包 BagIt): ${r.exports.folder}\n${r.exports.dossiers.map((d) => `  ${d.folder}  (${d.files.join(', ')}; ${d.pages} 页 pages)${d.package ? `\n  ${d.package}` : ''}`).join('\n')}`
+        : '未导出 Not exported: the exports folder beside the archive is taken',
       '',
       '账户 Accounts (密码 password: ' + r.password + '):',
       table(
