@@ -401,7 +401,7 @@ export const en: Record<MessageKey, string> = {
   'dossier.correct.submit': 'Open correction',
   'dossier.correct.done': 'Version {n} opened; adjust it and seal again',
   'dossier.preview.all': 'All pages',
-  'dossier.preview.sheets': 'Cover, catalogue and 备考表 only',
+  'dossier.preview.sheets': 'Printed sheets only (no scans)',
   'dossier.preview.count': '{sheets} sheets, {numbered} numbered',
   'dossier.sheet.cover': 'Cover',
   'dossier.sheet.tocName': 'Catalogue',

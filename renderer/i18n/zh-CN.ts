@@ -396,7 +396,7 @@ export const zhCN = {
   'dossier.correct.submit': '创建更正版本',
   'dossier.correct.done': '已创建第 {n} 版，可调整后重新归档',
   'dossier.preview.all': '全部页面',
-  'dossier.preview.sheets': '仅封面、目录、备考表',
+  'dossier.preview.sheets': '仅打印表格页（不含扫描件）',
   'dossier.preview.count': '{sheets} 张，其中编号 {numbered} 页',
   'dossier.sheet.cover': '封面',
   'dossier.sheet.tocName': '卷内目录',

@@ -23,7 +23,9 @@ export interface VolumeFacts {
 export function beikaoStatement(b: ProfileBinding, v: VolumeFacts, dossierIssues: readonly BindIssue[], deviations: readonly Deviation[]): string {
   const lines: string[] = [];
   const unnumbered = b.numbering.unnumberedSheets.filter((s) => s !== 'backCover' || b.numbering.backCover).map((s) => SHEET_ZH[s]);
-  const head = v.cases > 1 ? `本卷收录简易程序案件 ${v.cases} 件，卷内文件 ${v.documents} 件` : `本卷共有卷内文件 ${v.documents} 件`;
+  // 卷内文件 counts 目录 rows: documents and AV evidence items alike (as the cover does), split when there are both.
+  const files = v.avItems > 0 ? `${v.documents + v.avItems} 件（文书 ${v.documents} 件、视听资料 ${v.avItems} 件）` : `${v.documents} 件`;
+  const head = v.cases > 1 ? `本卷收录简易程序案件 ${v.cases} 件，卷内文件 ${files}` : `本卷共有卷内文件 ${files}`;
   lines.push(`${head}，共 ${v.pages} 页${unnumbered.length ? `（${unnumbered.join('、')}不编页号）` : ''}。`);
   if (v.avItems > 0) {
     const where = v.carriers.length ? `，原始音像文件另存于载体 ${v.carriers.join('、')}` : '';

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db.js';
 import { LATEST_VERSION, migrate } from '../../src/storage/migrate.js';
+import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { tmpDir } from '../helpers/tmp.js';
-import { TEST_MIGRATIONS } from './helpers/harness.js';
 
 describe('migration 0003-dossier', () => {
   it('adds STRICT tables and serves the sealing checks from indexes', () => {
     const file = path.join(tmpDir(), 'catalog.db');
     const db = openDb(file);
-    migrate(db, file, TEST_MIGRATIONS);
+    migrate(db, file, MIGRATIONS);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
@@ -37,7 +37,7 @@ describe('migration 0003-dossier', () => {
   it('keeps the serial gap-free: it starts at 1, steps by one, and a number is issued only at the step just taken', () => {
     const file = path.join(tmpDir(), 'catalog.db');
     const db = openDb(file);
-    migrate(db, file, TEST_MIGRATIONS);
+    migrate(db, file, MIGRATIONS);
     expect(() => db.prepare('INSERT INTO archive_serials (year, last_serial) VALUES (2024, 5)').run()).toThrowError(/starts at 1/);
     db.prepare('INSERT INTO archive_serials (year, last_serial) VALUES (2024, 1)').run();
     expect(() => db.prepare('UPDATE archive_serials SET last_serial = 3 WHERE year = 2024').run()).toThrowError(/steps by one/);

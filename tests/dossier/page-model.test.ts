@@ -41,6 +41,8 @@ describe('the page model (what the preview and the PDF draw)', () => {
     expect(first.av.item.sha256).toHaveLength(64);
     expect(first.stamp).toEqual({ text: String(first.number), position: 'top-right' });
     expect(d.totals).toMatchObject({ documents: 24, avItems: 6, pages: 51 });
+    // The 备考表 counts 卷内文件 as the cover and the 目录 do: documents and AV items.
+    expect(d.volumes[0]!.beikao.statement).toMatch(/^本卷共有卷内文件 30 件（文书 24 件、视听资料 6 件），共 51 页/);
     expect(d.volumes[0]!.beikao.statement).toContain('其中视听资料证据说明页 6 页，对应音像文件 6 段，原始音像文件另存于载体 GP-2024-001');
   });
 

@@ -5,61 +5,18 @@
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../renderer/i18n/en.js';
-import { zhCN } from '../../renderer/i18n/zh-CN.js';
+import { checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e } from './harness.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'docs/screenshots');
 const CASE_NO = '青石综执罚立〔2024〕99号';
 const CASE_TITLE = '张三未经批准占道经营案';
 const ADMIN = { username: 'admin', displayName: '王档案', password: 'e2e-Passw0rd' };
 
-let work: string;
-let server: ChildProcessWithoutNullStreams | undefined;
-let serverLog = '';
-let browser: Browser | undefined;
+let run: E2eRun | undefined;
 let page: Page;
-let launchUrl: string;
-const pageErrors: string[] = [];
-
-/** Starts `juanzong serve --json --init` and resolves with the one JSON line it prints when ready. */
-function startServe(archive: string): Promise<{ url: string; port: number }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'serve', '--archive', archive, '--port', '0', '--json', '--init'], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  server = child;
-  child.stderr.on('data', (d: Buffer) => (serverLog += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`juanzong serve did not report ready in 60 s\n${serverLog}`)), 60_000);
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      let ready: { url?: unknown; port?: unknown } | null = null;
-      try {
-        ready = JSON.parse(line) as { url?: unknown; port?: unknown };
-      } catch {
-        /* reported below */
-      }
-      if (ready && typeof ready.url === 'string' && typeof ready.port === 'number') resolve({ url: ready.url, port: ready.port });
-      else reject(new Error(`juanzong serve did not start: ${line}\n${serverLog}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`juanzong serve exited with ${String(code)}\n${serverLog}`));
-    });
-  });
-}
 
 /** A scan-like A4 page (150 dpi): white paper, a title bar, lines of "text", a signature box. */
 async function makeScan(file: string): Promise<string> {
@@ -88,79 +45,21 @@ async function typeDate(p: Page, id: string, date: string): Promise<void> {
   await input.press('Enter');
 }
 
-/** Waits until no antd spinner is showing and its fade-out has finished (for tidy screenshots). */
-async function settle(p: Page): Promise<void> {
-  await p.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
-  await p.waitForTimeout(400);
-}
-
-/** Retries an assertion until it passes or `ms` runs out (the UI updates asynchronously). */
-async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-/** The dictionary keys that must never reach the screen. */
-const KEYS = new Set([...Object.keys(zhCN), ...Object.keys(en)]);
-const NAMESPACES = new Set([...KEYS].map((k) => k.split('.')[0]!));
-function rawKeysIn(text: string): string[] {
-  const found = text.match(/\b[a-z]+(?:\.[a-zA-Z]+)+\b/g) ?? [];
-  return found.filter((s) => KEYS.has(s) || NAMESPACES.has(s.split('.')[0]!));
-}
-
 describe('case page end to end (bridge + Chromium)', () => {
   beforeAll(async () => {
-    // Fail, do not skip: a missing browser is a broken environment, not a reason to pass.
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Chromium to run the e2e test`).toBe(true);
-    expect(existsSync(path.join(ROOT, 'dist/src/cli/main.js')), 'dist/ is missing: run `npm run build` first').toBe(true);
-    expect(existsSync(path.join(ROOT, 'dist-renderer/index.html')), 'dist-renderer/ is missing: run `npm run build` first').toBe(true);
-    mkdirSync(SHOTS, { recursive: true });
-    work = mkdtempSync(path.join(tmpdir(), 'jz-e2e-'));
-    launchUrl = (await startServe(path.join(work, 'archive'))).url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-    });
+    run = await startE2e({ prefix: 'jz-e2e-', demo: false });
+    page = run.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (work) rmSync(work, { recursive: true, force: true });
+    await run?.stop();
   }, 30_000);
 
   it('sets up, registers a case, adds a 询问笔录 scan and shows its thumbnail', async () => {
-    const scan = await makeScan(path.join(work, 'xunwen-bilu-p1.jpg'));
+    const scan = await makeScan(path.join(run!.work, 'xunwen-bilu-p1.jpg'));
 
     // First run: create the administrator (创建管理员账户).
-    await page.goto(launchUrl);
+    await page.goto(run!.url);
     await page.getByText('创建管理员账户').first().waitFor();
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('姓名').fill(ADMIN.displayName);
@@ -174,9 +73,7 @@ describe('case page end to end (bridge + Chromium)', () => {
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByText('登录卷宗').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'login.png') });
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('heading', { name: '案件登记' }).waitFor();
     expect(await page.locator('.app-user').innerText()).toContain('管理员');
 
@@ -284,18 +181,10 @@ describe('case page end to end (bridge + Chromium)', () => {
     await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await settle(page);
-    await page
-      .locator('.ant-message-notice')
-      .first()
-      .waitFor({ state: 'detached', timeout: 15_000 })
-      .catch(() => undefined);
+    await noToasts(page);
     await page.screenshot({ path: path.join(SHOTS, 'case-page.png'), fullPage: true });
 
-    const text = await page.evaluate(() => document.body.innerText);
-    for (const label of ['案件', '卷宗', '询问笔录', '添加文书', '当事人', '执法人员', '执法证号', '立案', '结案', '正面', '背面', '空白']) {
-      expect(text, `label ${label}`).toContain(label);
-    }
-    expect(rawKeysIn(text)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    await checkText(page, ['案件', '卷宗', '询问笔录', '添加文书', '当事人', '执法人员', '执法证号', '立案', '结案', '正面', '背面', '空白']);
+    expect(run!.errors).toEqual([]);
   }, 180_000);
 });

@@ -1,189 +1,42 @@
 /**
  * End to end through the real localhost bridge: `juanzong demo` builds an archive with five sample
- * cases (four sealed, 青石综执罚立〔2024〕44号 left to bind), `juanzong serve` serves it, and the built UI
- * runs in Chromium (playwright-core, /usr/bin/chromium). The archivist opens the 卷宗 list, then the
- * unsealed case's 卷宗 page: volumes, 卷内目录 with page ranges, 备考表; reorders a document by drag
+ * cases and their body-cam footage (four sealed, 青石综执罚立〔2024〕44号 left to bind, its four clips
+ * linked), `juanzong serve` serves it, and the built UI runs in Chromium (playwright-core,
+ * /usr/bin/chromium). The archivist opens the 卷宗 list, then the unsealed case's 卷宗 page: volumes,
+ * 卷内目录 with page ranges (视听资料证据 sheets included), 备考表; reorders a document by drag
  * with a reason; acknowledges the date warning with a reason; seals (归档) with 检查人/全宗号/目录号 and
  * sees the 归档号 and 档号; opens a correction, re-seals it (same 归档号) and reads the old version; a
  * supervisor then sees the dossier without any write button. Screenshots go to docs/screenshots/.
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../renderer/i18n/en.js';
-import { zhCN } from '../../renderer/i18n/zh-CN.js';
+import { callApi, checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e } from './harness.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'docs/screenshots');
 const CASE_NO = '青石综执罚立〔2024〕44号';
 const CASE_TITLE = '青石镇悦家便民超市未经批准在城市设施和树木上张挂宣传品案';
-const PASSWORD = 'juanzong-demo';
 /** The demo seals four cases (20240001–20240004), so this one gets the next serial. */
 const ARCHIVE_NO = '20240005';
 const ARCHIVE_CODE = 'Z109-WS-0005';
 
-let work: string;
-let server: ChildProcessWithoutNullStreams | undefined;
-let serverLog = '';
-let browser: Browser | undefined;
+let run: E2eRun | undefined;
 let page: Page;
-let launchUrl: string;
-const pageErrors: string[] = [];
-
-/** Starts `juanzong serve --json --init` and resolves with the one JSON line it prints when ready. */
-function startServe(archive: string): Promise<{ url: string; port: number }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'serve', '--archive', archive, '--port', '0', '--json', '--init'], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  server = child;
-  child.stderr.on('data', (d: Buffer) => (serverLog += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`juanzong serve did not report ready in 60 s\n${serverLog}`)), 60_000);
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      let ready: { url?: unknown; port?: unknown } | null = null;
-      try {
-        ready = JSON.parse(line) as { url?: unknown; port?: unknown };
-      } catch {
-        /* reported below */
-      }
-      if (ready && typeof ready.url === 'string' && typeof ready.port === 'number') resolve({ url: ready.url, port: ready.port });
-      else reject(new Error(`juanzong serve did not start: ${line}\n${serverLog}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`juanzong serve exited with ${String(code)}\n${serverLog}`));
-    });
-  });
-}
-
-/** Waits until no antd spinner is showing and its fade-out has finished (for tidy screenshots). */
-async function settle(p: Page): Promise<void> {
-  await p.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
-  await p.waitForTimeout(400);
-}
-
-/** Retries an assertion until it passes or `ms` runs out (the UI updates asynchronously). */
-async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-/** Waits for antd's toasts to go, so they are not in the screenshot. */
-async function noToasts(p: Page): Promise<void> {
-  await p
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => undefined);
-}
-
-async function signIn(p: Page, username: string): Promise<void> {
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill(PASSWORD);
-  await p.getByRole('button', { name: '登录', exact: true }).click();
-  await p.locator('.app-user').waitFor();
-}
-
-/** Calls the bridge with the page's session (for the one data change the UI has no screen for). */
-async function callApi<T>(p: Page, op: string, input: unknown): Promise<T> {
-  const res = await p.evaluate(
-    async ([name, body]) => {
-      const token = sessionStorage.getItem('juanzong.session');
-      const r = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      return (await r.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [op, input] as const,
-  );
-  if (!res.ok) throw new Error(`${op} failed: ${JSON.stringify(res.error)}`);
-  return res.value as T;
-}
-
-/** The dictionary keys that must never reach the screen. */
-const KEYS = new Set([...Object.keys(zhCN), ...Object.keys(en)]);
-const NAMESPACES = new Set([...KEYS].map((k) => k.split('.')[0]!));
-function rawKeysIn(text: string): string[] {
-  const found = text.match(/\b[a-z]+(?:\.[a-zA-Z]+)+\b/g) ?? [];
-  return found.filter((s) => KEYS.has(s) || NAMESPACES.has(s.split('.')[0]!));
-}
-
-async function checkText(p: Page, labels: string[]): Promise<void> {
-  const text = await p.evaluate(() => document.body.innerText);
-  for (const label of labels) expect(text, `label ${label}`).toContain(label);
-  expect(rawKeysIn(text)).toEqual([]);
-}
 
 describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
   beforeAll(async () => {
-    // Fail, do not skip: a missing browser is a broken environment, not a reason to pass.
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Chromium to run the e2e test`).toBe(true);
-    expect(existsSync(path.join(ROOT, 'dist/src/cli/main.js')), 'dist/ is missing: run `npm run build` first').toBe(true);
-    expect(existsSync(path.join(ROOT, 'dist-renderer/index.html')), 'dist-renderer/ is missing: run `npm run build` first').toBe(true);
-    mkdirSync(SHOTS, { recursive: true });
-    work = mkdtempSync(path.join(tmpdir(), 'jz-e2e-dossier-'));
-    const archive = path.join(work, 'archive');
-    const demo = spawnSync(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'demo', '--archive', archive], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(demo.status, `juanzong demo failed:\n${demo.stdout}\n${demo.stderr}`).toBe(0);
-    launchUrl = (await startServe(archive)).url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-    });
-  }, 180_000);
+    // The demo (sample cases, body-cam footage, four seals) takes about 40 s; the harness allows 240 s.
+    run = await startE2e({ prefix: 'jz-e2e-dossier-', demo: true });
+    page = run.page;
+  }, 330_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (work) rmSync(work, { recursive: true, force: true });
+    await run?.stop();
   }, 30_000);
 
   it('binds, reorders, acknowledges, seals and corrects the unsealed sample case', async () => {
-    await page.goto(launchUrl);
+    await page.goto(run!.url);
     await page.getByText('登录卷宗').waitFor();
     await signIn(page, 'dangan');
 
@@ -213,10 +66,14 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await page.getByRole('heading', { name: `卷宗 · ${CASE_TITLE}` }).waitFor();
     const toc = page.locator('.dz-toc-table');
     await toc.locator('.ant-table-row').first().waitFor();
-    expect(await toc.locator('.ant-table-row').count()).toBe(13);
+    // 13 documents and, since the demo links body-cam footage to the case, one 视听资料证据 sheet per clip (4).
+    expect(await toc.locator('.ant-table-row').count()).toBe(17);
     const tocRow = (title: string) => toc.locator('.ant-table-row', { hasText: title });
     expect(await tocRow('青石镇悦家便民超市擅自悬挂横幅现场检查笔录').locator('.dz-pages').innerText()).toBe('2-3');
-    expect(await tocRow('青石镇悦家便民超市不予行政处罚决定书').locator('.dz-pages').innerText()).toBe('15-16');
+    const avRows = toc.locator('.ant-table-row', { hasText: '视听资料证据：' });
+    expect(await avRows.count()).toBe(4);
+    expect(await avRows.locator('.dz-pages').allInnerTexts()).toEqual(['11', '12', '13', '14']);
+    expect(await tocRow('青石镇悦家便民超市不予行政处罚决定书').locator('.dz-pages').innerText()).toBe('19-20');
     await checkText(page, [
       '未立卷',
       '卷内文件目录',
@@ -228,7 +85,8 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
       '页号',
       '备注',
       '卷内备考表',
-      '本卷共有卷内文件 13 件，共 19 页',
+      '本卷共有卷内文件 17 件（文书 13 件、视听资料 4 件），共 23 页',
+      '其中视听资料证据说明页 4 页，对应音像文件 4 段',
       '立卷人',
       '立卷时间',
       '检查人',
@@ -289,7 +147,8 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await sealButton.click();
     const sealDialog = page.getByRole('dialog');
     await sealDialog.getByText('归档后将冻结以下内容').waitFor();
-    expect(await sealDialog.innerText()).toContain('13 件 19 页');
+    expect(await sealDialog.innerText()).toContain('17 件 23 页');
+    expect(await sealDialog.innerText()).toContain('13 件文书、4 件视听资料，共 23 页');
     await sealDialog.locator('#sealForm_checker').fill('周立新（大队长）');
     await sealDialog.locator('#sealForm_fondsNo').fill('Z109');
     await sealDialog.locator('#sealForm_catalogNo').fill('WS');
@@ -323,7 +182,8 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await page.getByRole('tab', { name: /打印预览/ }).click();
     const sheets = page.locator('.dz-sheet');
     await sheets.first().waitFor();
-    expect(await sheets.count()).toBe(23); // 封面, 目录, 19 numbered pages, 备考表, 卷底
+    expect(await sheets.count()).toBe(27); // 封面, 目录, 23 numbered pages (19 scanned, 4 视听资料证据 sheets), 备考表, 卷底
+    expect(await page.locator('.dz-sheet-av-sheet').count()).toBe(4);
     expect(await page.locator('.dz-sheet-cover').innerText()).toContain('行政处罚案卷');
     expect(await page.locator('.dz-sheet-cover').innerText()).toContain(`档号：${ARCHIVE_CODE}`);
     expect(await page.locator('.dz-sheet-toc').innerText()).toContain('卷内文件目录');
@@ -331,8 +191,12 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     expect(await page.locator('.dz-sheet-cover .dz-stamp').count()).toBe(0);
     expect(await page.locator('.dz-sheet[data-page-number="1"] .dz-stamp-top-right').innerText()).toBe('1');
     expect(await page.locator('.dz-sheet[data-page-number="19"] .dz-stamp-top-right').innerText()).toBe('19');
-    await page.getByText('仅封面、目录、备考表').click();
-    await eventually(async () => expect(await sheets.count()).toBe(4));
+    expect(await page.locator('.dz-sheet[data-page-number="23"] .dz-stamp-top-right').innerText()).toBe('23');
+    await page.getByText('仅打印表格页（不含扫描件）').click();
+    // Every sheet but the scans: 封面, 目录, the 4 generated 视听资料证据 sheets, 备考表, 卷底.
+    await eventually(async () => expect(await sheets.count()).toBe(8));
+    expect(await page.locator('.dz-sheet-av-sheet').count()).toBe(4);
+    expect(await page.locator('.dz-sheet-document').count()).toBe(0);
     await page.getByText('75%', { exact: true }).click();
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'dossier-preview.png') });
@@ -370,11 +234,11 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await page.locator('.app-sider').getByText('卷宗', { exact: true }).click();
     await page.locator('.ant-table-row', { hasText: CASE_NO }).getByRole('link', { name: CASE_NO }).click();
     await page.locator('.dz-sealed-banner').waitFor();
-    expect(await page.locator('.dz-toc-table .ant-table-row').count()).toBe(13);
+    expect(await page.locator('.dz-toc-table .ant-table-row').count()).toBe(17);
     for (const cls of ['dz-btn-reorder', 'dz-btn-seal', 'dz-btn-correct']) expect(await page.locator(`button.${cls}`).count(), cls).toBe(0);
     expect(await page.locator('.dz-ack-form').count()).toBe(0);
     await checkText(page, ['已归档', ARCHIVE_NO, ARCHIVE_CODE, '卷内文件目录', '卷内备考表']);
 
-    expect(pageErrors).toEqual([]);
+    expect(run!.errors).toEqual([]);
   }, 240_000);
 });

@@ -63,13 +63,14 @@ describe('an ingest killed with SIGKILL', () => {
       // The next open (and any ingest / verify): tmp/ emptied, an object without a row quarantined and reported.
       const c = await footageClient(archive);
       expect(walkFiles(path.join(archive, 'tmp'))).toEqual([]);
-      const { recoverInflight } = await import('../../src/footage/inflight.js');
-      const { change } = await import('../../src/handlers/deps.js');
-      const recovered = await recoverInflight(c.core.archive, (fn) => change({ archive: c.core.archive } as never, null, fn));
+      // Opening the core (openCore) ran the in-flight recovery: what it quarantined is recorded and audited.
+      const recovered = c.core.archive.db.prepare('SELECT name, moved_to FROM quarantined_objects').all();
+      const audited = c.core.archive.db.prepare("SELECT target_id FROM audit_log WHERE action = 'footage.quarantine'").all();
       const after = state(archive);
       expect(after.objects.sort()).toEqual(after.catalogueObjects.map((o) => (o as { sha256: string }).sha256).sort());
       if (point === 'commit') {
         expect(recovered).toHaveLength(1);
+        expect(audited).toHaveLength(1);
         expect(walkFiles(path.join(archive, 'quarantine'))).toHaveLength(1);
       }
 

@@ -1,4 +1,3 @@
-import './helpers/register-footage.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db.js';

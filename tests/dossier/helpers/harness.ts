@@ -1,114 +1,87 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { contract } from '../../../src/api/contract.js';
-import { dossierOps } from '../../../src/api/contract-dossier.js';
-import type { ErrorPayload } from '../../../src/api/errors.js';
-import { toErrorPayload } from '../../../src/api/errors.js';
-import { parseOrThrow } from '../../../src/api/validate.js';
-import type { CallContext } from '../../../src/api/context.js';
-import { type Archive, initArchive } from '../../../src/archive/archive.js';
+import type { OpName, OpOutput, OpResult } from '../../../src/api/contract.js';
+import { type Archive, initArchive, openArchive } from '../../../src/archive/archive.js';
 import { archiveLayout } from '../../../src/archive/layout.js';
-import { ObjectStore } from '../../../src/archive/object-store.js';
-import { AuditLog } from '../../../src/audit/audit-log.js';
 import { Sessions } from '../../../src/auth/sessions.js';
 import { loadSampleCases } from '../../../src/demo/sample-cases.js';
 import type { CaseInput } from '../../../src/domain/case.js';
-import type { Role } from '../../../src/domain/roles.js';
+import { caseAvItems } from '../../../src/footage/av-items.js';
+import { createFootageServices } from '../../../src/footage/services.js';
 import { createHandlers } from '../../../src/handlers.js';
 import type { HandlerDeps } from '../../../src/handlers/deps.js';
-import { dossierHandlers, type DossierOptions } from '../../../src/handlers/dossier-handlers.js';
+import type { DossierOptions } from '../../../src/handlers/dossier-handlers.js';
+import { footageHandlers } from '../../../src/handlers/footage-handlers.js';
 import { StagingArea } from '../../../src/handlers/staging.js';
-import { authorize } from '../../../src/invoke.js';
+import type { Handlers } from '../../../src/handlers/types.js';
+import { createInvoker } from '../../../src/invoke.js';
 import { EventBus } from '../../../src/jobs/event-bus.js';
 import { Jobs } from '../../../src/jobs/jobs.js';
-import { type Clock, systemClock } from '../../../src/ports/clock.js';
-import { nodeFilePort } from '../../../src/ports/file-port.js';
-import { DEFAULT_PROFILE_ID, loadProfile } from '../../../src/profiles/load-profile.js';
+import type { Clock } from '../../../src/ports/clock.js';
 import { resourcesDir } from '../../../src/resources/paths.js';
-import { openDb, writeTx } from '../../../src/storage/db.js';
-import { migrate } from '../../../src/storage/migrate.js';
-import type { Migration } from '../../../src/storage/migration.js';
-import { MIGRATIONS } from '../../../src/storage/migrations/index.js';
-import { m0003Dossier } from '../../../src/storage/migrations/0003-dossier.js';
+import { writeTx } from '../../../src/storage/db.js';
 import { DocumentRepo } from '../../../src/storage/repos/document-repo.js';
-import { MetaRepo } from '../../../src/storage/repos/meta-repo.js';
 import { UserRepo } from '../../../src/storage/repos/user-repo.js';
 
-/**
- * Until the lead wires 0003-dossier into the migration list and `dossierOps` into the contract, tests
- * open archives with this list (a no-op version 2 stands in for the footage migration) and route
- * calls themselves, the way `invoke` does: role check first, then input validation, then the handler.
- */
-const placeholder2: Migration = { version: 2, name: '0002-placeholder-for-tests', up: () => undefined };
-export const TEST_MIGRATIONS: readonly Migration[] = MIGRATIONS.some((m) => m.name === m0003Dossier.name)
-  ? MIGRATIONS
-  : [...MIGRATIONS.filter((m) => m.version < 3), ...(MIGRATIONS.length < 2 ? [placeholder2] : []), m0003Dossier];
-
 export const PASSWORD = 'secret-pass-1';
-const ALL_OPS = { ...contract, ...dossierOps } as Record<string, { input: import('zod').ZodType; roles: readonly Role[] | 'public' }>;
-type AllOps = typeof contract & typeof dossierOps;
-export type OpOut<N extends keyof AllOps> = NonNullable<AllOps[N]['output']>;
-
-export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+export type OpOut<N extends OpName> = OpOutput<N>;
 
 export interface Harness {
   archive: Archive;
   deps: HandlerDeps;
-  call<N extends keyof AllOps>(name: N, input: unknown, token?: string): Promise<Result<OpOut<N>>>;
+  /** Through the real invoker (`createInvoker`): role check, input validation, handler; never throws. */
+  call<N extends OpName>(name: N, input: unknown, token?: string): Promise<OpResult<N>>;
   /** Like call, throwing on an error. */
-  ok<N extends keyof AllOps>(name: N, input: unknown, token?: string): Promise<OpOut<N>>;
+  ok<N extends OpName>(name: N, input: unknown, token?: string): Promise<OpOut<N>>;
   token: string;
+  /** Closes the catalogue at once (tests replace catalog.db right after). */
   close(): void;
 }
 
-export async function openArchiveForTests(dir: string, clock: Clock = systemClock): Promise<Archive> {
-  const layout = archiveLayout(dir);
-  if (!existsSync(layout.catalog)) (await initArchive(dir, { resourcesDir: resourcesDir(), clock })).close();
-  const db = openDb(layout.catalog);
-  migrate(db, layout.catalog, TEST_MIGRATIONS);
-  const meta = new MetaRepo(db);
-  return {
-    layout,
-    db,
-    store: new ObjectStore(layout, nodeFilePort),
-    audit: new AuditLog(db, layout.anchor, clock),
-    meta,
-    profile: loadProfile(resourcesDir(), meta.get('profile_id') ?? DEFAULT_PROFILE_ID),
-    clock,
-    recovered: [],
-    close: () => db.close(),
-  };
-}
-
+/**
+ * The archive opened (created when missing) the way the app opens it — every migration in MIGRATIONS
+ * — and the app's handlers behind the real invoker, as `openCore` wires them. What differs: the
+ * 视听资料 items binding sees can be injected (`opts.avItems`; by default the case's linked clips, as
+ * in the app), and `close()` is synchronous.
+ */
 export async function openHarness(dir: string, opts: DossierOptions & { clock?: Clock } = {}): Promise<Harness> {
-  const archive = await openArchiveForTests(dir, opts.clock);
+  const res = resourcesDir();
+  const portOpts = { resourcesDir: res, ...(opts.clock ? { clock: opts.clock } : {}) };
+  const archive = existsSync(archiveLayout(dir).catalog) ? await openArchive(dir, portOpts) : await initArchive(dir, portOpts);
   const bus = new EventBus();
   const sessions = new Sessions(archive.clock);
-  const deps: HandlerDeps = { archive, sessions, jobs: new Jobs(bus, archive.clock), bus, staging: new StagingArea(archive.store) };
-  const handlers = { ...createHandlers(deps), ...dossierHandlers(deps, opts) } as Record<string, (i: unknown, c: CallContext) => Promise<unknown>>;
-  const users = new UserRepo(archive.db);
+  const jobs = new Jobs(bus, archive.clock);
+  const deps: HandlerDeps = { archive, sessions, jobs, bus, staging: new StagingArea(archive.store) };
+  const footage = createFootageServices({ archive, jobs, resourcesDir: res });
+  const handlers: Handlers = {
+    ...createHandlers(deps, {
+      resourcesDir: opts.resourcesDir ?? res,
+      avItems: opts.avItems ?? ((caseId) => caseAvItems(archive.db, caseId)),
+    }),
+    ...footageHandlers({ ...deps, footage }),
+  };
+  const invoke = createInvoker(handlers, sessions, new UserRepo(archive.db));
+  let closed = false;
   const h: Harness = {
     archive,
     deps,
     token: '',
-    async call(name, input, token) {
-      try {
-        const spec = ALL_OPS[name];
-        if (!spec) throw new Error(`unknown op ${name}`);
-        const t = token ?? h.token;
-        const ctx: CallContext = { user: null, transport: 'direct', ...(t ? { sessionToken: t } : {}) };
-        if (spec.roles !== 'public') ctx.user = authorize(sessions, users, t, spec.roles, name);
-        return { ok: true, value: (await handlers[name]!(parseOrThrow(spec.input, input ?? {}, name), ctx)) as never };
-      } catch (e) {
-        return { ok: false, error: toErrorPayload(e) };
-      }
+    call(name, input, token) {
+      const t = token ?? h.token;
+      return invoke(name, input, { transport: 'direct', ...(t ? { sessionToken: t } : {}) });
     },
     async ok(name, input, token) {
       const r = await h.call(name, input, token);
       if (!r.ok) throw new Error(`${name}: ${r.error.message} / ${r.error.messageZh}`);
-      return r.value as never;
+      return r.value;
     },
-    close: () => archive.close(),
+    close() {
+      if (closed) return;
+      closed = true;
+      // No footage is ingested here, so no thumbnail is queued: the catalogue can close now.
+      void footage.close();
+      archive.close();
+    },
   };
   return h;
 }
