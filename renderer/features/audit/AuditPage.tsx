@@ -79,7 +79,8 @@ export function AuditPage() {
         width: 120,
         ellipsis: true,
         render: (_, r) => {
-          const key = `audit.target.${r.targetType}`;
+          // Target types are snake_case in the log (fixity_run); message keys are camelCase.
+          const key = `audit.target.${r.targetType.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())}`;
           return `${hasMessage(key) ? t(key) : r.targetType} ${r.targetId}`;
         },
       },
