@@ -210,6 +210,8 @@ export interface CaseFootageCoverage {
 export interface DisposalInfo {
   id: number;
   clipId: number;
+  /** The clip's original file name (kept after disposal). */
+  clipName: string;
   reason: string;
   state: 'requested' | 'approved' | 'rejected';
   requestedAt: string;

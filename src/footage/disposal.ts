@@ -48,7 +48,17 @@ export function requestDisposal(
       ],
     };
   });
-  return disposals.byId(id)!;
+  return withClipName(a, disposals.byId(id)!);
+}
+
+/** Disposal records, newest first, each with its clip's original name. */
+export function disposalList(a: Archive, clipId?: number): DisposalInfo[] {
+  return new FootageDisposalRepo(a.db).list(clipId).map((d) => withClipName(a, d));
+}
+
+function withClipName(a: Archive, d: DisposalInfo & { requestedById?: number }): DisposalInfo {
+  const { requestedById: _r, ...rest } = d;
+  return { ...rest, clipName: new FootageRepo(a.db).byId(d.clipId)?.originalName ?? String(d.clipId) };
 }
 
 export async function decideDisposal(
@@ -88,7 +98,7 @@ export async function decideDisposal(
     };
   });
   for (const sha of toRemove) await unlink(a.store.pathOf(sha)).catch(() => undefined);
-  return disposals.byId(disposalId)!;
+  return withClipName(a, disposals.byId(disposalId)!);
 }
 
 function refuseKept(

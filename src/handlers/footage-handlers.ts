@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { z } from 'zod';
 import type { CallContext } from '../api/context.js';
 import type { FootageOpName, FootageOps } from '../api/contract-footage.js';
@@ -6,7 +7,7 @@ import type { UserInfo } from '../api/types.js';
 import { clipDetail, clipSummary, type ViewContext } from '../footage/clip-view.js';
 import { caseCoverage } from '../footage/coverage.js';
 import { deviceList, registerDevice } from '../footage/device-register.js';
-import { decideDisposal, requestDisposal } from '../footage/disposal.js';
+import { decideDisposal, disposalList, requestDisposal } from '../footage/disposal.js';
 import { fixityReport, planFixity, runFixity } from '../footage/fixity.js';
 import { findActivity } from '../footage/footage-profile.js';
 import { recoverInflight } from '../footage/inflight.js';
@@ -16,7 +17,6 @@ import { parseDateTime, zoned } from '../footage/local-time.js';
 import type { FootageServices } from '../footage/services.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
-import { FootageDisposalRepo } from '../storage/repos/footage-disposal-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import { caseNotFound } from './case-view.js';
@@ -80,6 +80,16 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
   return {
     'footage.ingest': async (input, ctx) => {
       const user = userOf(ctx);
+      // The caller's working folder is not the core's (a browser tab, the Electron renderer): only a full path is unambiguous.
+      if (!path.isAbsolute(input.source))
+        throw new AppError(
+          'invalid_input',
+          `source: ${input.source} is not an absolute folder path`,
+          `来源文件夹：${input.source} 不是完整（绝对）的文件夹路径`,
+          {
+            item: 'source',
+          },
+        );
       const caseId = caseIdOf(input);
       if (caseId !== null) assertCaseOpen(deps, caseId, input.caseNo);
       const officer = officerOf(input.certNo);
@@ -251,7 +261,7 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
       return decideDisposal(archive, tx(user), disposalId, approve, note ?? null, user.id, footage.checklist.retention, view().today);
     },
 
-    'footage.disposals': async ({ clipId }) => new FootageDisposalRepo(db).list(clipId),
+    'footage.disposals': async ({ clipId }) => disposalList(archive, clipId),
 
     'device.register': async (input, ctx) => {
       const user = userOf(ctx);

@@ -83,4 +83,13 @@ describe('bad input on a camera', () => {
     if (!r.ok) expect(r.error.messageZh).toMatch(/no-such-camera：文件不存在/);
     await c.close();
   });
+
+  it('refuses a relative source folder (whose working folder would it be?), ingesting nothing', async () => {
+    const c = await footageClient(path.join(tmpDir(), 'archive'));
+    const r = await c.raw('footage.ingest', { source: 'DCIM/100MEDIA' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', item: 'source' } });
+    if (!r.ok) expect(r.error.messageZh).toContain('DCIM/100MEDIA 不是完整（绝对）的文件夹路径');
+    expect((await c.call('footage.list', {})).total).toBe(0);
+    await c.close();
+  });
 });

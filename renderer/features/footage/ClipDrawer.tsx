@@ -1,8 +1,8 @@
-import { LinkOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Drawer, Spin, Table, Tag } from 'antd';
+import { DeleteOutlined, LinkOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Drawer, Space, Spin, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import type { ClipDetail, ClipLinkInfo, ClipSourceInfo, ClipSummary, FieldSource } from '../../../src/api/types-footage';
+import type { ClipDetail, ClipLinkInfo, ClipSourceInfo, ClipSummary, DisposalInfo, FieldSource } from '../../../src/api/types-footage';
 import { useOp } from '../../bridge/use-op';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -10,28 +10,40 @@ import { ClipLinksTable } from './ClipLinksTable';
 import { ClipSheet } from './ClipSheet';
 import { FIELD_KEYS, KIND_KEYS, OUTCOME_KEYS, SOURCE_KEYS } from './clip-labels';
 import { DigestText } from './DigestText';
+import { DisposalRequestModal } from './DisposalRequestModal';
+import { DisposalTable } from './DisposalTable';
 import { formatBytes, formatDuration, formatInstant, formatLocalWithOffset } from './footage-format';
 import { LinkModal } from './LinkModal';
 import { RetentionTag } from './RetentionTag';
 import { UnlinkModal } from './UnlinkModal';
 
-/** One clip (footage.get): contact sheet, every field with where it came from, digests, sources, links. */
+/**
+ * One clip (footage.get): contact sheet, every field with where it came from, digests, sources, links,
+ * and its disposal record (申请处置 for writers while it is neither disposed nor awaiting a decision).
+ */
 export function ClipDrawer({
   id,
   canWrite,
   onClose,
   onChanged,
+  onDisposal,
 }: {
   id: number;
   canWrite: boolean;
   onClose: () => void;
   onChanged: (c: ClipSummary[]) => void;
+  onDisposal?: (d: DisposalInfo) => void;
 }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const clip = useOp('footage.get', { id });
+  const disposals = useOp('footage.disposals', { clipId: id });
   const [linking, setLinking] = useState(false);
   const [unlinking, setUnlinking] = useState<ClipLinkInfo | null>(null);
+  const [disposing, setDisposing] = useState(false);
   const c = clip.data;
+  const pending = (disposals.data ?? []).some((d) => d.state === 'requested');
+  const canRequest = canWrite && !!c && !c.disposed && !pending && disposals.data !== undefined;
   return (
     <Drawer
       open
@@ -41,10 +53,19 @@ export function ClipDrawer({
       onClose={onClose}
       extra={
         canWrite &&
-        c && (
-          <Button type="primary" icon={<LinkOutlined />} onClick={() => setLinking(true)}>
-            {t('footage.link.button')}
-          </Button>
+        c &&
+        !c.disposed && (
+          <Space>
+            {pending && <Tag color="gold">{t('footage.disposal.pending')}</Tag>}
+            {canRequest && (
+              <Button danger icon={<DeleteOutlined />} onClick={() => setDisposing(true)}>
+                {t('footage.disposal.request')}
+              </Button>
+            )}
+            <Button type="primary" icon={<LinkOutlined />} onClick={() => setLinking(true)}>
+              {t('footage.link.button')}
+            </Button>
+          </Space>
         )
       }
     >
@@ -52,7 +73,11 @@ export function ClipDrawer({
       {!c && !clip.error && <Spin style={{ display: 'block', marginTop: 80 }} />}
       {c && (
         <div className="clip-detail">
-          <ClipSheet clip={c} />
+          {c.disposed ? (
+            <Alert type="warning" showIcon className="clip-disposed" title={t('footage.disposed')} description={t('footage.disposal.disposedAlert')} />
+          ) : (
+            <ClipSheet clip={c} />
+          )}
           <ClipMetadata clip={c} />
           <Card size="small" title={t('footage.detail.digests')} className="section-card">
             <DigestText label="SHA-256" hex={c.sha256} full />
@@ -62,9 +87,25 @@ export function ClipDrawer({
             <SourcesTable sources={c.sources} />
           </Card>
           <Card size="small" title={t('footage.detail.links')} className="section-card">
-            <ClipLinksTable links={c.links} canWrite={canWrite} onUnlink={setUnlinking} />
+            <ClipLinksTable links={c.links} canWrite={canWrite && !c.disposed} onUnlink={setUnlinking} />
+          </Card>
+          <Card size="small" title={t('footage.disposal.history')} className="section-card clip-disposals">
+            <ErrorAlert error={disposals.error} style={{ marginBottom: 8 }} />
+            <DisposalTable items={disposals.data ?? []} loading={disposals.loading} />
           </Card>
         </div>
+      )}
+      {disposing && c && (
+        <DisposalRequestModal
+          clip={c}
+          onClose={() => setDisposing(false)}
+          onRequested={(d) => {
+            setDisposing(false);
+            disposals.setData((prev) => [d, ...(prev ?? [])]);
+            message.success(t('footage.disposal.requested'));
+            onDisposal?.(d);
+          }}
+        />
       )}
       {linking && c && (
         <LinkModal

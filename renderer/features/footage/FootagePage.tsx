@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useUser } from '../auth/session';
 import { ClipDrawer } from './ClipDrawer';
 import { ClipTable } from './ClipTable';
+import { DeviceRegisterCard } from './DeviceRegisterCard';
+import { DisposalsCard } from './DisposalsCard';
 import { FixityPanel } from './FixityPanel';
 import { FootageFilters } from './FootageFilters';
 import { IngestModal } from './IngestModal';
@@ -15,9 +17,9 @@ import { RetentionDueCard } from './RetentionDueCard';
 import { useClipPages, type ClipQuery } from './use-clip-pages';
 import './footage.css';
 
-type TabKey = 'clips' | 'fixity' | 'retention';
+type TabKey = 'clips' | 'fixity' | 'retention' | 'disposals' | 'devices';
 
-/** 音像: the body-camera footage archive — list and filters, 导入音像, 关联, 完整性核验, 到期复核. */
+/** 音像: the body-camera footage archive — list and filters, 导入音像, 关联, 完整性核验, 到期复核, 处置审批, 设备台账. */
 export function FootagePage() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -35,6 +37,9 @@ export function FootagePage() {
     if (hasMore) void loadMore();
   }, [hasMore, loadMore]);
   const onOpen = useCallback((id: number) => setOpen(id), []);
+  // A disposal requested or decided anywhere on the page: the lists that show disposals load afresh.
+  const [disposalVersion, setDisposalVersion] = useState(0);
+  const onDisposal = useCallback(() => setDisposalVersion((v) => v + 1), []);
 
   return (
     <div className="footage-page">
@@ -94,7 +99,27 @@ export function FootagePage() {
             ),
           },
           { key: 'fixity', label: t('footage.tab.fixity'), children: <FixityPanel role={user.role} /> },
-          { key: 'retention', label: t('footage.tab.retention'), children: <RetentionDueCard onOpen={onOpen} /> },
+          {
+            key: 'retention',
+            label: t('footage.tab.retention'),
+            children: <RetentionDueCard key={disposalVersion} canWrite={canWrite} onOpen={onOpen} onDisposal={onDisposal} />,
+          },
+          {
+            key: 'disposals',
+            label: t('footage.tab.disposals'),
+            children: (
+              <DisposalsCard
+                key={disposalVersion}
+                role={user.role}
+                onOpen={onOpen}
+                onDecided={(d) => {
+                  onDisposal();
+                  if (d.state === 'approved') reload();
+                }}
+              />
+            ),
+          },
+          { key: 'devices', label: t('footage.tab.devices'), children: <DeviceRegisterCard canWrite={canWrite} /> },
         ]}
       />
       {ingesting && (
@@ -120,7 +145,7 @@ export function FootagePage() {
           }}
         />
       )}
-      {open !== null && <ClipDrawer id={open} canWrite={canWrite} onClose={() => setOpen(null)} onChanged={replace} />}
+      {open !== null && <ClipDrawer id={open} canWrite={canWrite} onClose={() => setOpen(null)} onChanged={replace} onDisposal={onDisposal} />}
     </div>
   );
 }

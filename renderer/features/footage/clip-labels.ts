@@ -1,4 +1,4 @@
-import type { ClipSummary, FieldSource, FixityOutcome } from '../../../src/api/types-footage';
+import type { ClipSummary, DisposalInfo, FieldSource, FixityOutcome } from '../../../src/api/types-footage';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 /** Where a field's value came from: 文件名规则 / 文件容器 / 采集站 / 文件时间. */
@@ -39,4 +39,10 @@ export const FIELD_KEYS: Partial<Record<string, MessageKey>> = {
   userNo: 'footage.field.userNo',
   unitCode: 'footage.field.unitCode',
   important: 'footage.field.important',
+};
+
+export const DISPOSAL_STATE_KEYS: Record<DisposalInfo['state'], MessageKey> = {
+  requested: 'footage.disposal.state.requested',
+  approved: 'footage.disposal.state.approved',
+  rejected: 'footage.disposal.state.rejected',
 };
