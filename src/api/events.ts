@@ -7,8 +7,10 @@ export interface JobProgressEvent {
   itemsTotal: number;
   bytesDone: number;
   bytesTotal: number;
-  /** The item being worked on (a file name). */
+  /** The item being worked on (a file name): the one started last. */
   item: string | null;
+  /** Every item in progress (ingest and audits work on two files at once), with its own bytes. */
+  active: { name: string; bytesDone: number; bytesTotal: number }[];
   bytesPerSec: number;
   etaSec: number | null;
   state: 'running' | 'done' | 'failed' | 'cancelled';

@@ -104,9 +104,12 @@ export async function runFixity(o: FixityOptions, planned?: FixityPlan): Promise
   const lane = async () => {
     while (next < plan.length && !o.signal?.aborted) {
       const obj = plan[next++]!;
-      o.progress?.startItem(obj.sha256.slice(0, 12));
-      record({ runId, sha256: obj.sha256, ...(await checkOne(o, obj)), now: now().toISOString() });
-      o.progress?.finishItem();
+      // Shown by the original name (a clip, a scan) and the digest's start, which keeps two files of the same name apart.
+      const name = repo.describe(obj.sha256).names[0];
+      const label = name ? `${name} · ${obj.sha256.slice(0, 8)}` : obj.sha256.slice(0, 12);
+      o.progress?.startItem(label, obj.size);
+      record({ runId, sha256: obj.sha256, ...(await checkOne(o, obj, label)), now: now().toISOString() });
+      o.progress?.finishItem(label);
     }
   };
   try {
@@ -167,12 +170,12 @@ export async function runFixity(o: FixityOptions, planned?: FixityPlan): Promise
   return report;
 }
 
-async function checkOne(o: FixityOptions, obj: ObjectToCheck) {
+async function checkOne(o: FixityOptions, obj: ObjectToCheck, label: string) {
   const file = o.archive.store.pathOf(obj.sha256);
   const st = await o.files.stat(file).catch(() => null);
   if (!st) return { outcome: 'vanished', actualSha256: null, actualSm3: null, actualSize: null, detail: null };
   try {
-    const r = await digestFile(o.files, o.pool, file, obj.sm3 ? ['sha256', 'sm3'] : ['sha256'], obj.sha256, o.signal, (n) => o.progress?.addBytes(n));
+    const r = await digestFile(o.files, o.pool, file, obj.sm3 ? ['sha256', 'sm3'] : ['sha256'], obj.sha256, o.signal, (n) => o.progress?.addBytes(n, label));
     const same = r.size === obj.size && r.digests.sha256 === obj.sha256 && (!obj.sm3 || r.digests.sm3 === obj.sm3);
     return { outcome: same ? 'ok' : 'changed', actualSha256: r.digests.sha256 ?? null, actualSm3: r.digests.sm3 ?? null, actualSize: r.size, detail: null };
   } catch (e) {

@@ -34,10 +34,11 @@ export interface IngestSink {
   record(r: { kind: 'new'; clip: PreparedClip } | { kind: 'duplicate'; entry: ScanEntry; sha256: string }): { clipId: number; isNew: boolean };
 }
 
+/** Progress of work on several files at once: each call names its file. */
 export interface IngestProgress {
-  startItem(name: string): void;
-  addBytes(n: number): void;
-  finishItem(): void;
+  startItem(name: string, bytesTotal?: number): void;
+  addBytes(n: number, name?: string): void;
+  finishItem(name?: string): void;
 }
 
 export interface IngestOptions {
@@ -115,17 +116,17 @@ export async function ingestFiles(entries: readonly ScanEntry[], o: IngestOption
         );
         continue;
       }
-      o.progress?.startItem(entry.relPath);
+      o.progress?.startItem(entry.relPath, entry.size);
       let finish: (() => Promise<{ clipId: number; isNew: boolean }>) | null = null;
       try {
         const r = await copyOne(entry, o);
         if ('clipId' in r) {
           done(entry, r);
-          o.progress?.finishItem();
+          o.progress?.finishItem(entry.relPath);
         } else finish = r.finish;
       } catch (e) {
         failed(entry, e);
-        o.progress?.finishItem();
+        o.progress?.finishItem(entry.relPath);
       }
       if (!finish) continue;
       const f = finish;
@@ -136,7 +137,7 @@ export async function ingestFiles(entries: readonly ScanEntry[], o: IngestOption
         )
         .finally(() => {
           finishing.delete(p);
-          o.progress?.finishItem();
+          o.progress?.finishItem(entry.relPath);
         });
       finishing.add(p);
       while (finishing.size >= lanes) await Promise.race(finishing);
@@ -170,7 +171,7 @@ async function copyOne(
     fsync: false,
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.syncEveryBytes ? { syncEveryBytes: o.syncEveryBytes } : {}),
-    onBytes: (n) => o.progress?.addBytes(n),
+    onBytes: (n) => o.progress?.addBytes(n, entry.relPath),
     onHead: (head) => {
       media = sniff(head);
       if (!media) {

@@ -9,6 +9,7 @@ export class Job {
   private itemsDone = 0;
   private bytesDone = 0;
   private item: string | null = null;
+  private readonly active = new Map<string, { bytesDone: number; bytesTotal: number }>();
   private readonly started: number;
   private lastEmit = 0;
 
@@ -27,18 +28,25 @@ export class Job {
     return this.controller.signal;
   }
 
-  startItem(name: string): void {
+  /** An item starts (`bytesTotal`: its size, when known, for its own progress). */
+  startItem(name: string, bytesTotal = 0): void {
     this.item = name;
+    this.active.set(name, { bytesDone: 0, bytesTotal });
     this.emit('running', true);
   }
 
-  addBytes(n: number): void {
+  /** Bytes done, of the named item when several run at once. */
+  addBytes(n: number, name?: string): void {
     this.bytesDone += n;
+    const a = this.active.get(name ?? this.item ?? '');
+    if (a) a.bytesDone += n;
     this.emit('running', false);
   }
 
-  finishItem(): void {
+  /** An item is done (the named one, else the one started last). */
+  finishItem(name?: string): void {
     this.itemsDone++;
+    this.active.delete(name ?? this.item ?? '');
     this.emit('running', true);
   }
 
@@ -61,6 +69,7 @@ export class Job {
       bytesDone: this.bytesDone,
       bytesTotal: this.bytesTotal,
       item: this.item,
+      active: [...this.active].map(([name, a]) => ({ name, ...a })),
       bytesPerSec: Math.round(rate),
       etaSec: rate > 0 && this.bytesTotal > 0 ? Math.max(0, Math.round((this.bytesTotal - this.bytesDone) / rate)) : null,
       state,

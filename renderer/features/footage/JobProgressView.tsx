@@ -3,12 +3,14 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatBytes, formatEta, formatRate, jobPercent } from './footage-format';
 import type { JobState } from './use-job';
 
-/** A running job: the bar, files n/N, bytes, MB/s, ETA, the current file, and 取消. */
+/** A running job: the bar, files n/N, bytes, MB/s, ETA, each file in progress with its own bar, and 取消. */
 export function JobProgressView({ job, onCancel, showItems = false }: { job: JobState; onCancel: () => void; showItems?: boolean }) {
   const { t } = useI18n();
   const p = job.progress;
-  const current = job.items[job.items.length - 1];
-  const finished = job.items.slice(0, -1).slice(-6);
+  const active = p?.active ?? [];
+  const running = new Set(active.map((a) => a.name));
+  const finished = job.items.filter((n) => !running.has(n)).slice(-6);
+  const filePercent = (a: { bytesDone: number; bytesTotal: number }) => (a.bytesTotal > 0 ? Math.min(100, Math.floor((a.bytesDone / a.bytesTotal) * 100)) : 0);
   return (
     <div className="footage-job-progress">
       <div className="footage-job-line">
@@ -25,10 +27,14 @@ export function JobProgressView({ job, onCancel, showItems = false }: { job: Job
               ✓ {name}
             </li>
           ))}
-          {current && <li className="footage-job-current">{t('footage.job.current', { item: current })}</li>}
         </ul>
       )}
-      {!showItems && current && <div className="muted footage-job-current">{t('footage.job.current', { item: current })}</div>}
+      {active.map((a) => (
+        <div key={a.name} className="footage-job-current">
+          <div className="muted">{t('footage.job.current', { item: a.name })}</div>
+          {a.bytesTotal > 0 && <Progress percent={filePercent(a)} size="small" showInfo />}
+        </div>
+      ))}
       <div style={{ textAlign: 'right', marginTop: 6 }}>
         <Button danger size="small" onClick={onCancel} loading={job.cancelling}>
           {job.cancelling ? t('footage.job.cancelling') : t('footage.job.cancel')}

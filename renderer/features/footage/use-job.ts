@@ -5,7 +5,7 @@ import { invoke, newJobId, onAppEvent } from '../../bridge/client';
 export interface JobState {
   id: string;
   progress: JobProgressEvent | null;
-  /** Items (file names) in the order the job started them; all but the last are finished. */
+  /** Items (file names) in the order the job started them; those not in `progress.active` are finished. */
   items: string[];
   cancelling: boolean;
 }
@@ -27,7 +27,8 @@ export function useJob() {
         if (e.type !== 'job.progress' || e.jobId !== current.current) return;
         setJob((j) => {
           if (!j || j.id !== e.jobId) return j;
-          const items = e.item && j.items[j.items.length - 1] !== e.item ? [...j.items, e.item].slice(-KEEP_ITEMS) : j.items;
+          const started = [e.item, ...e.active.map((a) => a.name)].filter((n): n is string => n !== null && !j.items.includes(n));
+          const items = started.length ? [...j.items, ...new Set(started)].slice(-KEEP_ITEMS) : j.items;
           return { ...j, progress: e, items };
         });
       }),
