@@ -10,7 +10,6 @@ import { openDb } from '../storage/db.js';
 import { MetaRepo } from '../storage/repos/meta-repo.js';
 import { addDemoFootage, type DemoFootageReport } from './footage-demo.js';
 import { loadSampleCases } from './sample-cases.js';
-import { renderScanPages } from './scan-page.js';
 
 export const DEMO_PASSWORD_DEFAULT = 'juanzong-demo';
 
@@ -87,6 +86,8 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
     for (const u of others) await call('user.create', { ...u, password });
     token = (await call('auth.login', { username: 'dangan', password })).token;
 
+    // The scan renderer (sharp, fonts) is loaded only when a demo is built, not by every command.
+    const { renderScanPages } = await import('./scan-page.js');
     const cases: DemoReport['cases'] = [];
     for (const sample of samples) {
       const created = await call('case.create', sample.case);

@@ -2,8 +2,6 @@ import { open } from 'node:fs/promises';
 import { AppError } from '../api/errors.js';
 import type { NewPage } from '../storage/repos/document-repo.js';
 import { detectMediaType, type ScanMediaType } from './detect-type.js';
-import { inspectImage } from './inspect-image.js';
-import { inspectPdf, PdfProblem } from './inspect-pdf.js';
 
 export interface PreparedFile {
   mediaType: ScanMediaType;
@@ -27,6 +25,8 @@ export async function prepareFile(file: string, name: string): Promise<PreparedF
   if (size === 0) throw bad(name, 'the file is empty (0 bytes)', '文件为空（0 字节）');
   if (!mediaType) throw bad(name, 'not a JPEG, PNG, TIFF or PDF file', '不是 JPEG、PNG、TIFF 或 PDF 文件');
   if (mediaType === 'application/pdf') {
+    // Loaded on first use: pdf-lib and sharp cost ~1 s of start-up to every command that never imports a file.
+    const { inspectPdf, PdfProblem } = await import('./inspect-pdf.js');
     try {
       const pdf = await inspectPdf(file);
       return { mediaType, pages: pdf.pages.map((p) => ({ sourcePage: p.sourcePage, width: p.width, height: p.height, blankSuggested: false, thumb: null })) };
@@ -35,6 +35,7 @@ export async function prepareFile(file: string, name: string): Promise<PreparedF
       throw e;
     }
   }
+  const { inspectImage } = await import('./inspect-image.js');
   try {
     return { mediaType, pages: await inspectImage(file) };
   } catch (e) {

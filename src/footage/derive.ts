@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import sharp from 'sharp';
+import { loadSharp } from '../ports/load-sharp.js';
 import { mediaTools } from './media-tools.js';
 
 /** Contact sheet: 3 × 3 frames, 320 px wide each. */
@@ -24,6 +24,7 @@ export async function deriveImages(
   dims: { width: number | null; height: number | null } = { width: null, height: null },
 ): Promise<Derived> {
   if (kind === 'audio') return { thumb: null, sheet: null };
+  const sharp = await loadSharp();
   if (kind === 'photo') {
     const thumb = await sharp(file, { failOn: 'none' }).rotate().resize({ width: FRAME_WIDTH, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
     return { thumb, sheet: null };
@@ -50,6 +51,7 @@ const SHORT_CLIP_SEC = 120;
 
 /** Nine evenly spaced frames from one decode, as raw RGB cut into PNGs. */
 async function framesInOnePass(file: string, durationSec: number, width: number, height: number): Promise<Buffer[]> {
+  const sharp = await loadSharp();
   const w = FRAME_WIDTH;
   const h = Math.max(2, Math.round((w * height) / width / 2) * 2);
   const args = [
@@ -82,6 +84,7 @@ async function framesInOnePass(file: string, durationSec: number, width: number,
 }
 
 async function composeSheet(frames: Buffer[]): Promise<Buffer> {
+  const sharp = await loadSharp();
   const metas = await Promise.all(frames.map((f) => sharp(f).metadata()));
   const w = FRAME_WIDTH;
   const h = Math.max(...metas.map((m) => m.height ?? 180));

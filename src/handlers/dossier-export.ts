@@ -15,7 +15,6 @@ import { type BagPayloadFile, writeBag } from '../export/bagit.js';
 import { verifyBag } from '../export/verify-bag.js';
 import type { Job } from '../jobs/jobs.js';
 import { renderVolumes } from '../pdf/from-page-model.js';
-import { writeDossierPdfs } from '../pdf/write-dossier.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DossierRepo } from '../storage/repos/dossier-repo.js';
 import { caseNotFound } from './case-view.js';
@@ -82,6 +81,8 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
   const placed: string[] = [];
   return deps.jobs.run('dossier.export', { items: pageTotal + bagFiles, bytes: 0 }, input.jobId, async (job) => {
     try {
+      // The PDF writer (pdf-lib, fontkit, sharp) is loaded when the first export runs, not at start-up.
+      const { writeDossierPdfs } = await import('../pdf/write-dossier.js');
       const written = await writeDossierPdfs(volumes, {
         dir: work,
         sm3: true,
