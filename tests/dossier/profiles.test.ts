@@ -72,6 +72,14 @@ describe('filing profiles', () => {
     ['an 归档号 without a serial', (p: any) => (p.binding.archiveNo.pattern = '{year}'), 'binding.archiveNo.pattern', /serial/],
     ['a kind listed twice', (p: any) => p.binding.order.general[0].kinds.push('XWBL'), 'binding.order.general[1].kinds[2]', /前面分组/],
     ['an unknown key (typo)', (p: any) => (p.binding.numbering.frnt = 'top-left'), 'binding.numbering', /未知字段/],
+    [
+      'a footage activity without a recording rule',
+      (p: any) => (p.footage.activities[3].recording = 'sometimes'),
+      'footage.activities[3].recording',
+      /取值无效/,
+    ],
+    ['a footage activity listed twice', (p: any) => p.footage.activities.push({ ...p.footage.activities[0] }), 'footage.activities', /重复/],
+    ['ordinary footage kept for 0 months', (p: any) => (p.footage.retention.ordinaryMonths = 0), 'footage.retention.ordinaryMonths', /太短或太少/],
   ])('name the field of a bad profile: %s', (_name, edit, pathText, zh) => {
     const { r } = checkEdited(edit);
     expect(r.ok).toBe(false);
