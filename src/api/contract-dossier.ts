@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANY_ROLE, type Role, WRITERS } from '../domain/roles.js';
 import { op } from './op.js';
-import type { BatchResult, DossierView, ProfileCheckResult, ProfileSummary } from './types-dossier.js';
+import type { BatchResult, DossierView, ProfileCheckResult, ProfileSummary, SealedDossierSummary } from './types-dossier.js';
 import type { DossierExportResult } from './types-export.js';
 
 const id = z.number().int().positive();
@@ -72,6 +72,8 @@ export const dossierOps = {
     z.union([z.object({ dossierId: id, versionNo: z.number().int().positive().optional() }), z.object({ caseId: id })]),
     ANY_ROLE,
   ),
+  /** The sealed dossiers of all cases, for the 卷宗 list (cases without one are bound one by one with dossier.get). */
+  'dossier.sealedSummaries': op<SealedDossierSummary[]>()(z.object({}).strict(), ANY_ROLE),
   'dossier.correct': op<DossierView>()(z.object({ dossierId: id, reason }), WRITERS),
   'dossier.batch': op<BatchResult>()(z.object({ from: day, to: day, seal: z.boolean().default(false), ...sealOptions }), WRITERS),
   /**

@@ -91,3 +91,18 @@ export interface ProfileCheckResult {
   profile: ProfileSummary | null;
   issues: FieldIssue[];
 }
+
+/** A sealed dossier as the 卷宗 list shows it, read from the catalogue (no binding). One per case. */
+export interface SealedDossierSummary {
+  caseId: number;
+  dossierId: number;
+  scope: 'case' | 'batch';
+  versionNo: number;
+  archiveNo: string;
+  archiveCode: string | null;
+  /** 保管期限 as printed (永久, 30年 …). */
+  retention: string;
+  volumes: number;
+  pages: number;
+  sealedAt: string;
+}

@@ -171,6 +171,8 @@ export function dossierHandlers(deps: HandlerDeps, opts: DossierOptions = {}): D
       return sealedView(deps, sealed.dossierId);
     },
 
+    'dossier.sealedSummaries': async () => repo.sealedSummaries(),
+
     'dossier.correct': async ({ dossierId, reason }, ctx) => {
       const user = userOf(ctx);
       const d = repo.byId(dossierId);

@@ -148,4 +148,28 @@ describe('the demo archive', () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it('lists the sealed dossiers from the catalogue as dossier.get shows them; an open correction drops one out', async () => {
+    const list = await call('dossier.sealedSummaries', {});
+    expect(list.map((d) => d.archiveNo).sort()).toEqual(report.archived.map((a) => a.archiveNo).sort());
+    for (const d of list) {
+      const v = await call('dossier.get', { caseId: d.caseId });
+      expect(d, v.caseNo ?? '').toMatchObject({
+        dossierId: v.dossierId,
+        scope: v.scope,
+        versionNo: v.version!.versionNo,
+        archiveNo: v.version!.archiveNo,
+        archiveCode: v.version!.archiveCode,
+        retention: v.bound.retention.label,
+        volumes: v.bound.totals.volumes,
+        pages: v.bound.totals.pages,
+        sealedAt: v.version!.sealedAt,
+      });
+    }
+    const unsealedId = (await call('case.get', { caseNo: UNSEALED })).id;
+    expect(list.some((d) => d.caseId === unsealedId)).toBe(false);
+    // Last in this file: it changes the archive.
+    await call('dossier.correct', { dossierId: list[0]!.dossierId, reason: '测试：更正期间不再列为已归档' });
+    expect((await call('dossier.sealedSummaries', {})).map((d) => d.dossierId)).not.toContain(list[0]!.dossierId);
+  });
 });

@@ -3,7 +3,7 @@ import { Button, Input, Progress, Radio, Table, Tag, Tooltip, Typography, type T
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../src/api/types';
-import type { DossierView } from '../../../src/api/types-dossier';
+import type { DossierView, SealedDossierSummary } from '../../../src/api/types-dossier';
 import type { Procedure } from '../../../src/domain/case';
 import { invoke } from '../../bridge/client';
 import { useOp } from '../../bridge/use-op';
@@ -15,7 +15,7 @@ import { BatchModal } from './BatchModal';
 import { archiveNumbers, dash, dossierState, STATE_COLORS, STATE_KEYS, type DossierState } from './dossier-labels';
 import './dossier.css';
 
-/** What the list shows of a case's dossier (from dossier.get, one call per case). */
+/** What the list shows of a case's dossier (sealed: dossier.sealedSummaries; others: dossier.get per case). */
 interface DossierInfo {
   state: DossierState;
   archiveNo: string | null;
@@ -49,6 +49,20 @@ function infoOf(v: DossierView): DossierInfo {
   };
 }
 
+function sealedInfo(d: SealedDossierSummary): DossierInfo {
+  return {
+    state: 'sealed',
+    archiveNo: d.archiveNo,
+    archiveCode: d.archiveCode,
+    retention: d.retention,
+    volumes: d.volumes,
+    pages: d.pages,
+    errors: 0,
+    warnings: 0,
+    batch: d.scope === 'batch',
+  };
+}
+
 /** 卷宗: every case with the state of its dossier (未立卷 / 待归档 / 更正中 / 已归档), 归档号 and 档号. */
 export function DossierListPage() {
   const { t } = useI18n();
@@ -63,26 +77,38 @@ export function DossierListPage() {
   const profiles = useOp('profile.list', {});
   const canBatch = canWrite && (profiles.data ?? []).some((p) => p.batching);
 
-  // The contract has no dossier list: ask for each case's dossier, a few at a time.
+  // Sealed dossiers come in one call from the catalogue; the other cases are bound one by one
+  // (their errors and warnings need a live binding), a few at a time.
   useEffect(() => {
     const cases = list.data;
     if (!cases) return;
     let cancelled = false;
-    const queue = [...cases];
     setInfos(new Map());
-    const worker = async () => {
-      for (let c = queue.shift(); c && !cancelled; c = queue.shift()) {
-        const id = c.id;
-        let info: DossierInfo | 'failed';
-        try {
-          info = infoOf(await invoke('dossier.get', { caseId: id }));
-        } catch {
-          info = 'failed';
-        }
-        if (!cancelled) setInfos((m) => new Map(m).set(id, info));
+    const run = async () => {
+      const sealed = new Map<number, DossierInfo>();
+      try {
+        for (const d of await invoke('dossier.sealedSummaries', {})) sealed.set(d.caseId, sealedInfo(d));
+      } catch {
+        // Fall back to asking for every case.
       }
+      if (cancelled) return;
+      setInfos(new Map(sealed));
+      const queue = cases.filter((c) => !sealed.has(c.id));
+      const worker = async () => {
+        for (let c = queue.shift(); c && !cancelled; c = queue.shift()) {
+          const id = c.id;
+          let info: DossierInfo | 'failed';
+          try {
+            info = infoOf(await invoke('dossier.get', { caseId: id }));
+          } catch {
+            info = 'failed';
+          }
+          if (!cancelled) setInfos((m) => new Map(m).set(id, info));
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     };
-    void Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    void run();
     return () => {
       cancelled = true;
     };

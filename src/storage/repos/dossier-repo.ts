@@ -1,3 +1,4 @@
+import type { SealedDossierSummary } from '../../api/types-dossier.js';
 import type { Db } from '../db.js';
 
 /** Dossiers, their versions, member cases, acknowledged warnings and recorded order deviations. */
@@ -103,6 +104,25 @@ export class DossierRepo {
   /** The dossier holding a case in its current, sealed version (a case's own or a 简易 batch), if any. */
   sealedDossierOfCase(caseId: number): number | undefined {
     return (this.db.prepare(CASE_SEALED_SQL).get(caseId) as { dossierId: number } | undefined)?.dossierId;
+  }
+
+  /**
+   * Every case whose dossier's latest version is sealed, with what a list shows of it: numbers,
+   * 保管期限 (as printed, from the stored bound dossier), volumes and pages. One query, no binding.
+   */
+  sealedSummaries(): SealedDossierSummary[] {
+    return this.db
+      .prepare(
+        `SELECT dc.case_id AS caseId, d.id AS dossierId, d.scope, v.version_no AS versionNo, v.archive_no AS archiveNo, v.archive_code AS archiveCode,
+           coalesce(json_extract(v.bound_json, '$.retention.label'), v.retention, '') AS retention,
+           (SELECT count(*) FROM dossier_volumes x WHERE x.version_id = v.id) AS volumes,
+           (SELECT coalesce(sum(x.page_count), 0) FROM dossier_volumes x WHERE x.version_id = v.id) AS pages,
+           v.sealed_at AS sealedAt
+         FROM dossier_versions v JOIN dossiers d ON d.id = v.dossier_id JOIN dossier_cases dc ON dc.version_id = v.id
+         WHERE v.status = 'sealed' AND v.version_no = (SELECT max(w.version_no) FROM dossier_versions w WHERE w.dossier_id = v.dossier_id)
+         ORDER BY dc.case_id`,
+      )
+      .all() as SealedDossierSummary[];
   }
 
   versions(dossierId: number): VersionRow[] {
