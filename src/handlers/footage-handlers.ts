@@ -140,9 +140,10 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
       const activity = activityOf(input.activity);
       for (const id of input.clipIds) clipOr404(id);
       tx(user)(() => {
-        const made: number[] = [];
         const t = now();
-        for (const clipId of input.clipIds) {
+        // One audit entry per clip, so each clip's history (and an export's metadata.xml) finds it by its id.
+        const audit = input.clipIds.map((clipId) => {
+          const made: number[] = [];
           const add = (c: number | null, o: number | null, a: string | null) => {
             const id = links.link({ clipId, caseId: c, officerId: o, activity: a, by: user.id, now: t });
             if (id !== null) made.push(id);
@@ -150,19 +151,15 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
           if (caseId !== null) add(caseId, null, activity);
           else if (activity !== null) add(null, null, activity);
           if (officer) add(null, officer.id, null);
-        }
-        return {
-          value: made,
-          audit: [
-            {
-              action: 'footage.link',
-              targetType: 'clip',
-              targetId: input.clipIds.join(','),
-              after: { caseId, certNo: input.certNo ?? null, activity },
-              detail: { links: made, clips: input.clipIds },
-            },
-          ],
-        };
+          return {
+            action: 'footage.link',
+            targetType: 'clip',
+            targetId: clipId,
+            after: { caseId, certNo: input.certNo ?? null, activity },
+            detail: { links: made, clips: input.clipIds },
+          };
+        });
+        return { value: null, audit };
       });
       if (caseId !== null) deps.bus.emit({ type: 'case.changed', caseId });
       const v = view();

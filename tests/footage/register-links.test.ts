@@ -74,6 +74,11 @@ describe('links, retention and disposal', () => {
     expect((await c.raw('footage.unlink', { linkId: caseLink.id, reason: 'again' })).ok).toBe(false);
     const audit = (await c.raw('audit.list', { targetType: 'clip' })) as { ok: true; value: { action: string }[] };
     expect(audit.value.map((a) => a.action)).toEqual(expect.arrayContaining(['footage.ingest', 'footage.link', 'footage.unlink']));
+    // Linking two clips in one call gives each clip its own audit entry (found by the clip's id).
+    for (const id of clipIds) {
+      const own = (await c.raw('audit.list', { targetType: 'clip', targetId: String(id) })) as { ok: true; value: { action: string }[] };
+      expect(own.value.filter((a) => a.action === 'footage.link').length, `clip ${id}`).toBeGreaterThanOrEqual(1);
+    }
 
     const db = new Database(path.join(archive, 'catalog.db'));
     expect(() => db.prepare('DELETE FROM clip_links').run()).toThrow(/never deleted/);
