@@ -216,6 +216,8 @@ export interface DisposalInfo {
   state: 'requested' | 'approved' | 'rejected';
   requestedAt: string;
   requestedBy: string;
+  /** The caller asked for it (and so may not decide it: 申请人不能审批自己的申请). */
+  requestedByYou: boolean;
   decidedAt: string | null;
   decidedBy: string | null;
   decisionNote: string | null;

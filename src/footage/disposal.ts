@@ -2,7 +2,7 @@ import { unlink } from 'node:fs/promises';
 import { AppError } from '../api/errors.js';
 import type { DisposalInfo } from '../api/types-footage.js';
 import type { Archive } from '../archive/archive.js';
-import { FootageDisposalRepo } from '../storage/repos/footage-disposal-repo.js';
+import { type DisposalRow, FootageDisposalRepo } from '../storage/repos/footage-disposal-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import type { Tx } from './ingest-recorder.js';
@@ -48,17 +48,18 @@ export function requestDisposal(
       ],
     };
   });
-  return withClipName(a, disposals.byId(id)!);
+  return withClipName(a, disposals.byId(id)!, userId);
 }
 
 /** Disposal records, newest first, each with its clip's original name. */
-export function disposalList(a: Archive, clipId?: number): DisposalInfo[] {
-  return new FootageDisposalRepo(a.db).list(clipId).map((d) => withClipName(a, d));
+/** The disposal requests (of one clip, or all), as `viewerId` sees them (whether each is their own). */
+export function disposalList(a: Archive, viewerId: number, clipId?: number): DisposalInfo[] {
+  return new FootageDisposalRepo(a.db).list(clipId).map((d) => withClipName(a, d, viewerId));
 }
 
-function withClipName(a: Archive, d: DisposalInfo & { requestedById?: number }): DisposalInfo {
-  const { requestedById: _r, ...rest } = d;
-  return { ...rest, clipName: new FootageRepo(a.db).byId(d.clipId)?.originalName ?? String(d.clipId) };
+function withClipName(a: Archive, d: DisposalRow, viewerId: number): DisposalInfo {
+  const { requestedById, ...rest } = d;
+  return { ...rest, clipName: new FootageRepo(a.db).byId(d.clipId)?.originalName ?? String(d.clipId), requestedByYou: requestedById === viewerId };
 }
 
 export async function decideDisposal(
@@ -98,7 +99,7 @@ export async function decideDisposal(
     };
   });
   for (const sha of toRemove) await unlink(a.store.pathOf(sha)).catch(() => undefined);
-  return withClipName(a, disposals.byId(disposalId)!);
+  return withClipName(a, disposals.byId(disposalId)!, userId);
 }
 
 function refuseKept(

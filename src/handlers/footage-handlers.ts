@@ -258,7 +258,7 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
       return decideDisposal(archive, tx(user), disposalId, approve, note ?? null, user.id, footage.checklist.retention, view().today);
     },
 
-    'footage.disposals': async ({ clipId }) => disposalList(archive, clipId),
+    'footage.disposals': async ({ clipId }, ctx) => disposalList(archive, userOf(ctx).id, clipId),
 
     'device.register': async (input, ctx) => {
       const user = userOf(ctx);

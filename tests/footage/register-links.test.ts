@@ -108,6 +108,10 @@ describe('links, retention and disposal', () => {
     await c.raw('user.create', { username: 'lingdao', displayName: '周立新', role: 'supervisor', password: PASSWORD });
     const boss = await footageClient(c.core.archiveDir, { user: 'lingdao' }).catch(() => null);
     expect(boss).not.toBeNull();
+    // Each sees whether a request is their own (the 审批 button is offered only on others' requests).
+    expect(req.requestedByYou).toBe(true);
+    expect((await c.call('footage.disposals', { clipId: oldClip }))[0]!.requestedByYou).toBe(true);
+    expect((await boss!.call('footage.disposals', {}))[0]).toMatchObject({ id: req.id, requestedByYou: false });
     const d = await boss!.call('footage.decideDisposal', { disposalId: req.id, approve: true, note: '同意' });
     expect(d).toMatchObject({ state: 'approved', decidedBy: '周立新' });
     const gone = c.core.archive.store.pathOf(due[0]!.sha256);

@@ -44,7 +44,7 @@ export function DisposalsCard({ role, onOpen, onDecided }: { role: Role; onOpen:
         action={
           canDecide
             ? (d) =>
-                d.state === 'requested' ? (
+                d.state === 'requested' && !d.requestedByYou ? (
                   <Button size="small" type="primary" icon={<AuditOutlined />} onClick={() => setDeciding(d)}>
                     {t('footage.disposal.decide')}
                   </Button>

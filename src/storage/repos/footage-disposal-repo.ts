@@ -5,6 +5,9 @@ const SQL = `SELECT f.id, f.clip_id AS clipId, f.reason, f.state, f.requested_at
     f.decided_at AS decidedAt, u2.display_name AS decidedBy, f.decision_note AS decisionNote
   FROM footage_disposals f JOIN users u1 ON u1.id = f.requested_by LEFT JOIN users u2 ON u2.id = f.decided_by`;
 
+/** A disposal record as stored, with who asked (the view adds the clip's name and whether the caller asked). */
+export type DisposalRow = Omit<DisposalInfo, 'clipName' | 'requestedByYou'> & { requestedById: number };
+
 /** Disposal records: requested by an archivist, decided once by someone else. Never deleted. */
 export class FootageDisposalRepo {
   constructor(private readonly db: Db) {}
@@ -23,20 +26,16 @@ export class FootageDisposalRepo {
       .run(approve ? 'approved' : 'rejected', now, by, note, id);
   }
 
-  byId(id: number): (DisposalInfo & { requestedById: number }) | undefined {
-    return this.db.prepare(`${SQL} WHERE f.id = ?`).get(id) as (DisposalInfo & { requestedById: number }) | undefined;
+  byId(id: number): DisposalRow | undefined {
+    return this.db.prepare(`${SQL} WHERE f.id = ?`).get(id) as DisposalRow | undefined;
   }
 
   openFor(clipId: number): boolean {
     return this.db.prepare("SELECT 1 FROM footage_disposals WHERE clip_id = ? AND state = 'requested'").get(clipId) !== undefined;
   }
 
-  list(clipId?: number): DisposalInfo[] {
-    return (
-      this.db.prepare(`${SQL} ${clipId ? 'WHERE f.clip_id = ?' : ''} ORDER BY f.id DESC`).all(...(clipId ? [clipId] : [])) as (DisposalInfo & {
-        requestedById?: number;
-      })[]
-    ).map(({ requestedById: _r, ...d }) => d);
+  list(clipId?: number): DisposalRow[] {
+    return this.db.prepare(`${SQL} ${clipId ? 'WHERE f.clip_id = ?' : ''} ORDER BY f.id DESC`).all(...(clipId ? [clipId] : [])) as DisposalRow[];
   }
 
   /** Whether a stored object is still used by something other than this clip (then it is kept). */
