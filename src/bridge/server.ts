@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AppCore, MediaKind } from '../app-core.js';
+import { type AppCore, MEDIA_KINDS, type MediaKind } from '../app-core.js';
 import { parseCookies, setCookie } from './cookies.js';
 import { fileResponse } from './file-response.js';
 import { hostAndOriginOk, sameSecret } from './request-guard.js';
 import { serveStatic } from './static-files.js';
+
+/** `/media/<kind>/<id>`: ids in, never paths. */
+const MEDIA_PATH = new RegExp(`^/media/(${MEDIA_KINDS.join('|')})/(\\d+)$`);
 
 export interface BridgeOptions {
   core: AppCore;
@@ -83,7 +86,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       const r = await core.stageStream(name, req, session);
       return json(res, r.ok ? 200 : statusFor(r.error.code), r);
     }
-    const media = /^\/media\/(page-thumb|file|clip-thumb|clip-sheet)\/(\d+)$/.exec(url.pathname);
+    const media = MEDIA_PATH.exec(url.pathname);
     if (media && (req.method === 'GET' || req.method === 'HEAD')) return sendMedia(media[1] as MediaKind, Number(media[2]), req, res, session);
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.staticDir, url.pathname, res);
     res.writeHead(405).end();
