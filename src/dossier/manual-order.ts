@@ -1,5 +1,6 @@
 import type { OrderedDoc } from './order.js';
 import type { Deviation, ManualOrder } from './types.js';
+import { keptInOrder } from '../domain/common-order.js';
 
 /**
  * Applies the archivist's recorded order to the profile order. Documents the recorded order does not
@@ -35,7 +36,7 @@ export function applyManualOrder(
 
 /** The documents that moved: everything outside a longest common subsequence of the two orders. */
 export function deviationsOf(caseId: number, profile: readonly OrderedDoc[], actual: readonly OrderedDoc[], reasons: Record<string, string>): Deviation[] {
-  const kept = lcs(
+  const kept = keptInOrder(
     profile.map((o) => o.doc.id),
     actual.map((o) => o.doc.id),
   );
@@ -54,27 +55,4 @@ export function deviationsOf(caseId: number, profile: readonly OrderedDoc[], act
           },
         ],
   );
-}
-
-function lcs(a: readonly number[], b: readonly number[]): Set<number> {
-  const n = a.length;
-  const m = b.length;
-  const t: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
-    }
-  }
-  const out = new Set<number>();
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.add(a[i]!);
-      i++;
-      j++;
-    } else if (t[i + 1]![j]! >= t[i]![j + 1]!) i++;
-    else j++;
-  }
-  return out;
 }

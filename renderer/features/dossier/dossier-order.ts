@@ -8,6 +8,7 @@
  * orders, same tie-breaking), so the dialog asks for a reason exactly where `dossier.reorder` will.
  */
 import type { DossierView } from '../../../src/api/types-dossier';
+import { keptInOrder } from '../../../src/domain/common-order';
 
 export interface OrderDoc {
   documentId: number;
@@ -85,31 +86,8 @@ export function profileOrderOf(view: DossierView, current: readonly number[]): n
 
 /** Documents outside a longest common subsequence of the two orders (the core's rule and tie-breaking). */
 export function movedDocuments(profile: readonly number[], actual: readonly number[]): Set<number> {
-  const kept = lcs(profile, actual);
+  const kept = keptInOrder(profile, actual);
   return new Set(actual.filter((id) => !kept.has(id)));
-}
-
-function lcs(a: readonly number[], b: readonly number[]): Set<number> {
-  const n = a.length;
-  const m = b.length;
-  const t: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      t[i]![j] = a[i] === b[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
-    }
-  }
-  const out = new Set<number>();
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.add(a[i]!);
-      i++;
-      j++;
-    } else if (t[i + 1]![j]! >= t[i]![j + 1]!) i++;
-    else j++;
-  }
-  return out;
 }
 
 /** Moves the item at `from` to index `to` (the index it ends up at). */
