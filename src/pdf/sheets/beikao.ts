@@ -1,17 +1,10 @@
 import type { PDFPage } from '@cantoo/pdf-lib';
 import type { BeikaoSheet } from '../render-model.js';
-import { box, centred, leading, line, MARGIN, rightAligned, type SheetFonts, text, wrap } from './draw.js';
+import { box, leading, line, MARGIN, type SheetFonts, sheetHeader, text, wrap } from './draw.js';
 
 /** 卷内备考表: 本卷情况说明 in a ruled box, then 立卷人 / 立卷时间 / 检查人 / 检查时间. */
 export function drawBeikao(page: PDFPage, fonts: SheetFonts, s: BeikaoSheet): void {
-  const top = page.getHeight() - MARGIN.top;
-  const left: number = MARGIN.left;
-  const right = page.getWidth() - MARGIN.right;
-  centred(page, fonts.heading, s.heading, top - 24, 20);
-  const metaY = top - 58;
-  const titleLines = wrap(fonts.body, `案卷题名：${s.title}`, 10.5, right - left);
-  text(page, fonts.body, titleLines.length > 1 ? `${titleLines[0]}…` : (titleLines[0] ?? ''), left, metaY, 10.5);
-  if (s.archiveCode) rightAligned(page, fonts.body, `档号：${s.archiveCode}`, right, metaY - 16, 10.5);
+  const { left, right, metaY } = sheetHeader(page, fonts, s);
 
   const boxTop = metaY - 28;
   const signHeight = 130;

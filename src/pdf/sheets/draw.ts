@@ -130,3 +130,23 @@ export function fieldRows(
   }
   return y;
 }
+
+/**
+ * The head of a 卷内目录 or 备考表 page: the heading centred, 案卷题名 (one line, cut with …) on the
+ * left and 档号 on the right below it. Returns the page's text frame and the baseline of the title line.
+ */
+export function sheetHeader(
+  page: PDFPage,
+  fonts: SheetFonts,
+  s: { heading: string; title: string; archiveCode: string | null },
+): { top: number; left: number; right: number; metaY: number } {
+  const top = page.getHeight() - MARGIN.top;
+  const left: number = MARGIN.left;
+  const right = page.getWidth() - MARGIN.right;
+  centred(page, fonts.heading, s.heading, top - 24, 20);
+  const metaY = top - 58;
+  const titleLines = wrap(fonts.body, `案卷题名：${s.title}`, 10.5, right - left);
+  text(page, fonts.body, titleLines.length > 1 ? `${titleLines[0]}…` : (titleLines[0] ?? ''), left, metaY, 10.5);
+  if (s.archiveCode) rightAligned(page, fonts.body, `档号：${s.archiveCode}`, right, metaY - 16, 10.5);
+  return { top, left, right, metaY };
+}

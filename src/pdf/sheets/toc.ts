@@ -1,6 +1,6 @@
 import type { PDFPage } from '@cantoo/pdf-lib';
 import type { TocSheet } from '../render-model.js';
-import { centred, leading, line, MARGIN, rightAligned, type SheetFonts, text, wrap } from './draw.js';
+import { centred, leading, line, MARGIN, type SheetFonts, sheetHeader, text, wrap } from './draw.js';
 
 const SIZES = [10.5, 10, 9.5, 9, 8.5, 8, 7.5];
 const PAD = 3;
@@ -19,14 +19,7 @@ interface Laid {
  * when long titles do not fit, the type is set smaller rather than the table run onto another page.
  */
 export function drawToc(page: PDFPage, fonts: SheetFonts, s: TocSheet): void {
-  const top = page.getHeight() - MARGIN.top;
-  const left: number = MARGIN.left;
-  const right = page.getWidth() - MARGIN.right;
-  centred(page, fonts.heading, s.heading, top - 24, 20);
-  const metaY = top - 58;
-  const titleLines = wrap(fonts.body, `案卷题名：${s.title}`, 10.5, right - left);
-  text(page, fonts.body, titleLines.length > 1 ? `${titleLines[0]}…` : (titleLines[0] ?? ''), left, metaY, 10.5);
-  if (s.archiveCode) rightAligned(page, fonts.body, `档号：${s.archiveCode}`, right, metaY - 16, 10.5);
+  const { left, right, metaY } = sheetHeader(page, fonts, s);
   const tableTop = metaY - 26;
   const footerY = MARGIN.bottom;
   const available = tableTop - footerY - 20;
