@@ -17,6 +17,8 @@ export function ReasonModal(props: {
   formName: string;
   width?: number;
   rootClassName?: string;
+  /** Red OK button for a step that takes something away (default); false for one that opens something. */
+  danger?: boolean;
   children?: ReactNode;
   submit: (reason: string) => Promise<void>;
   onClose: () => void;
@@ -55,7 +57,7 @@ export function ReasonModal(props: {
       onCancel={props.onClose}
       onOk={() => void ok()}
       okText={props.okText}
-      okButtonProps={{ danger: true }}
+      okButtonProps={{ danger: props.danger ?? true }}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
     >

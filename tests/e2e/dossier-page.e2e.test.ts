@@ -205,7 +205,7 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     // 更正: a new version; re-sealing keeps the 归档号; the old version stays readable.
     await page.locator('button.dz-btn-correct').click();
     const correctDialog = page.getByRole('dialog');
-    await correctDialog.locator('#correctReason').fill('档案室复核：补记检查人');
+    await correctDialog.locator('#correctForm_reason').fill('档案室复核：补记检查人');
     await correctDialog.getByRole('button', { name: '创建更正版本' }).click();
     await correctDialog.waitFor({ state: 'hidden' });
     await eventually(async () => expect(await page.locator('.dz-state-tag').innerText()).toBe('更正中'));

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DossierView } from '../../../src/api/types-dossier';
 import { invoke } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReasonModal } from '../../components/ReasonModal';
 import { useI18n } from '../../i18n/I18nProvider';
 import { volumeTitle } from './VolumeCard';
 
@@ -134,53 +135,24 @@ export function SealModal({
 export function CorrectModal({ view, onClose, onOpened }: { view: DossierView; onClose: () => void; onOpened: (v: DossierView) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [touched, setTouched] = useState(false);
-  const bad = reason.trim().length < 2;
-
-  const submit = async () => {
-    setTouched(true);
-    if (bad || view.dossierId === null) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const next = await invoke('dossier.correct', { dossierId: view.dossierId, reason: reason.trim() });
-      message.success(t('dossier.correct.done', { n: next.version?.versionNo ?? '' }));
-      onOpened(next);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <ReasonModal
       width={560}
       title={t('dossier.correct.title')}
-      destroyOnHidden
-      mask={{ closable: false }}
-      onCancel={onClose}
       okText={t('dossier.correct.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy }}
-      onOk={() => void submit()}
+      reasonLabel={t('dossier.correct.reason')}
+      reasonShort={t('dossier.correct.needReason')}
+      formName="correctForm"
+      danger={false}
+      onClose={onClose}
+      submit={async (reason) => {
+        if (view.dossierId === null) return;
+        const next = await invoke('dossier.correct', { dossierId: view.dossierId, reason });
+        message.success(t('dossier.correct.done', { n: next.version?.versionNo ?? '' }));
+        onOpened(next);
+      }}
     >
       <Alert type="info" showIcon title={t('dossier.correct.hint', { archiveNo: view.version?.archiveNo ?? '' })} style={{ marginBottom: 10 }} />
-      <Form layout="vertical">
-        <Form.Item
-          label={t('dossier.correct.reason')}
-          required
-          validateStatus={touched && bad ? 'error' : undefined}
-          help={touched && bad ? t('dossier.correct.needReason') : undefined}
-        >
-          <Input.TextArea id="correctReason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Form.Item>
-      </Form>
-      <ErrorAlert error={error} />
-    </Modal>
+    </ReasonModal>
   );
 }
