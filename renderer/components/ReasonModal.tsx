@@ -1,7 +1,8 @@
 import { Form, Input, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert';
 import { useI18n } from '../i18n/I18nProvider';
+import { useSubmit } from './use-submit';
 
 /**
  * A destructive step that must say why (解除关联, 申请处置 …): what it does (children), a reason of 2–500
@@ -25,8 +26,7 @@ export function ReasonModal(props: {
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
 
   const ok = async () => {
     let v: { reason?: string };
@@ -35,15 +35,9 @@ export function ReasonModal(props: {
     } catch {
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await props.submit((v.reason ?? '').trim());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -59,7 +53,7 @@ export function ReasonModal(props: {
       okText={props.okText}
       okButtonProps={{ danger: props.danger ?? true }}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={busy !== null}
     >
       {props.children}
       <Form form={form} name={props.formName} layout="vertical">

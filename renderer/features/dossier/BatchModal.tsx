@@ -6,6 +6,7 @@ import type { BatchResult, ProfileSummary } from '../../../src/api/types-dossier
 import { invoke } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useSubmit } from '../../components/use-submit';
 
 interface BatchForm {
   profileId: string;
@@ -24,34 +25,30 @@ export function BatchModal({ profiles, onClose, onSealed }: { profiles: ProfileS
   const { message } = App.useApp();
   const [form] = Form.useForm<BatchForm>();
   const [result, setResult] = useState<BatchResult>();
-  const [busy, setBusy] = useState<'preview' | 'seal' | null>(null);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run: submit } = useSubmit<'preview' | 'seal'>();
 
   const run = async (seal: boolean) => {
     const v = await form.validateFields();
     const opt = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
-    setBusy(seal ? 'seal' : 'preview');
-    setError(undefined);
-    try {
-      const r = await invoke('dossier.batch', {
-        from: v.range[0].format('YYYY-MM-DD'),
-        to: v.range[1].format('YYYY-MM-DD'),
-        seal,
-        profileId: v.profileId,
-        checker: opt(v.checker) ?? null,
-        fondsNo: opt(v.fondsNo),
-        catalogNo: opt(v.catalogNo),
-      });
-      setResult(r);
-      if (seal) {
-        message.success(t('dossier.batch.sealed', { n: r.volumes.length }));
-        onSealed();
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await submit(
+      async () => {
+        const r = await invoke('dossier.batch', {
+          from: v.range[0].format('YYYY-MM-DD'),
+          to: v.range[1].format('YYYY-MM-DD'),
+          seal,
+          profileId: v.profileId,
+          checker: opt(v.checker) ?? null,
+          fondsNo: opt(v.fondsNo),
+          catalogNo: opt(v.catalogNo),
+        });
+        setResult(r);
+        if (seal) {
+          message.success(t('dossier.batch.sealed', { n: r.volumes.length }));
+          onSealed();
+        }
+      },
+      seal ? 'seal' : 'preview',
+    );
   };
 
   return (

@@ -1,12 +1,12 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import type { DossierView } from '../../../src/api/types-dossier';
 import { invoke } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReasonModal } from '../../components/ReasonModal';
 import { useI18n } from '../../i18n/I18nProvider';
 import { volumeTitle } from './VolumeCard';
+import { useSubmit } from '../../components/use-submit';
 
 interface SealForm {
   checker?: string;
@@ -32,8 +32,7 @@ export function SealModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<SealForm>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   const b = view.bound;
   const acked = b.issues.filter((i) => i.acknowledged).length;
   const correcting = view.versions.some((v) => v.status === 'sealed');
@@ -41,9 +40,7 @@ export function SealModal({
   const seal = async () => {
     const values = await form.validateFields();
     const opt = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const input = {
         profileId,
         checker: opt(values.checker) ?? null,
@@ -56,11 +53,7 @@ export function SealModal({
           : await invoke('dossier.seal', { dossierId: view.dossierId!, ...input });
       message.success(t('dossier.seal.done', { archiveNo: sealed.version?.archiveNo ?? '' }));
       onSealed(sealed);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -75,7 +68,7 @@ export function SealModal({
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="seal" type="primary" danger icon={<LockOutlined />} loading={busy} disabled={!view.canSeal} onClick={() => void seal()}>
+        <Button key="seal" type="primary" danger icon={<LockOutlined />} loading={busy !== null} disabled={!view.canSeal} onClick={() => void seal()}>
           {t('dossier.seal.confirm')}
         </Button>,
       ]}

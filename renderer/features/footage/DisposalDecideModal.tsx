@@ -1,10 +1,10 @@
 import { Alert, Button, Descriptions, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import type { DisposalInfo } from '../../../src/api/types-footage';
 import { invoke } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatInstant } from './footage-format';
+import { useSubmit } from '../../components/use-submit';
 
 /** 审批: the 领导 (or the administrator) approves or rejects a disposal request, with an optional note. */
 export function DisposalDecideModal({
@@ -18,8 +18,7 @@ export function DisposalDecideModal({
 }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<{ note?: string }>();
-  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit<'approve' | 'reject'>();
 
   const decide = async (approve: boolean) => {
     let v: { note?: string };
@@ -29,15 +28,12 @@ export function DisposalDecideModal({
       return;
     }
     const note = v.note?.trim();
-    setBusy(approve ? 'approve' : 'reject');
-    setError(undefined);
-    try {
-      onDecided(await invoke('footage.decideDisposal', { disposalId: d.id, approve, ...(note ? { note } : {}) }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await run(
+      async () => {
+        onDecided(await invoke('footage.decideDisposal', { disposalId: d.id, approve, ...(note ? { note } : {}) }));
+      },
+      approve ? 'approve' : 'reject',
+    );
   };
 
   return (

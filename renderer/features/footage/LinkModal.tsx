@@ -1,11 +1,12 @@
 import { AutoComplete, Form, Input, Modal, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ClipSummary } from '../../../src/api/types-footage';
 import { invoke } from '../../bridge/client';
 import { useOp } from '../../bridge/use-op';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { opt } from './footage-format';
+import { useSubmit } from '../../components/use-submit';
 
 interface LinkValues {
   caseNo?: string;
@@ -29,8 +30,7 @@ export function LinkModal({
   const [form] = Form.useForm<LinkValues>();
   const checklist = useOp('footage.checklist', {});
   const cases = useOp('case.list', {});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useSubmit();
   const caseNo = Form.useWatch('caseNo', form);
 
   const caseOptions = useMemo(() => (cases.data ?? []).map((c) => ({ value: c.caseNo, label: `${c.caseNo} · ${c.title}` })), [cases.data]);
@@ -58,15 +58,9 @@ export function LinkModal({
     }
     const input = { caseNo: opt(v.caseNo), certNo: opt(v.certNo), activity: opt(v.activity) };
     if (!input.caseNo && !input.certNo && !input.activity) return setError(new Error(t('footage.link.needTarget')));
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       onLinked(await invoke('footage.link', { clipIds, ...input }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -80,7 +74,7 @@ export function LinkModal({
       onOk={() => void submit()}
       okText={t('footage.link.submit')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={busy !== null}
     >
       <Form<LinkValues>
         form={form}

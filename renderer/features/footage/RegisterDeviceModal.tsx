@@ -1,11 +1,12 @@
 import { Alert, AutoComplete, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { DeviceInfo } from '../../../src/api/types-footage';
 import { invoke } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { opt } from './footage-format';
+import { useSubmit } from '../../components/use-submit';
 
 interface RegisterValues {
   serial?: string;
@@ -37,8 +38,7 @@ export function RegisterDeviceModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<RegisterValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   const serial = Form.useWatch('serial', form);
   const existing = devices.find((d) => d.serial === serial?.trim());
 
@@ -57,9 +57,7 @@ export function RegisterDeviceModal({
     } catch {
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const fresh = !existing;
       onRegistered(
         await invoke('device.register', {
@@ -74,11 +72,7 @@ export function RegisterDeviceModal({
           ...(fresh && opt(v.unitCode) ? { unitCode: opt(v.unitCode) } : {}),
         }),
       );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
@@ -95,7 +89,7 @@ export function RegisterDeviceModal({
       onOk={() => void submit()}
       okText={t('footage.device.submit')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={busy !== null}
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('footage.device.registerHint')} />
       <Form<RegisterValues>
