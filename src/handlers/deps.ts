@@ -2,11 +2,10 @@ import type { CallContext } from '../api/context.js';
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
 import type { Archive } from '../archive/archive.js';
-import type { Actor, AuditRecord } from '../audit/audit-log.js';
+import { type Audited, change as archiveChange } from '../archive/audited-change.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { EventBus } from '../jobs/event-bus.js';
 import type { Jobs } from '../jobs/jobs.js';
-import { writeTx } from '../storage/db.js';
 import type { StagingArea } from './staging.js';
 
 /** What handlers are built from; wired once in app-core.ts (tests wire their own). */
@@ -24,28 +23,11 @@ export function userOf(ctx: CallContext): UserInfo {
   return ctx.user;
 }
 
-export function actorOf(user: UserInfo | null): Actor {
-  return user ? { id: user.id, name: `${user.displayName}(${user.username})` } : { id: null, name: 'system' };
-}
+export { actorOf } from '../archive/audited-change.js';
 
-/**
- * Runs a catalogue change and its audit entries in one transaction, then writes the audit anchors.
- * `fn` returns the value and the audit records to append.
- */
-export function change<T>(deps: HandlerDeps, user: UserInfo | null, fn: () => { value: T; audit: AuditRecord[] }): T {
-  const { archive } = deps;
-  try {
-    const value = writeTx(archive.db, () => {
-      const out = fn();
-      for (const r of out.audit) archive.audit.record(actorOf(user), r);
-      return out.value;
-    });
-    archive.audit.flushAnchors();
-    return value;
-  } catch (e) {
-    archive.audit.dropPending();
-    throw e;
-  }
+/** The audited transaction (src/archive/audited-change.ts), taking the handler deps. */
+export function change<T>(deps: HandlerDeps, user: UserInfo | null, fn: () => Audited<T>): T {
+  return archiveChange(deps.archive, user, fn);
 }
 
 export function nowIso(deps: HandlerDeps): string {
