@@ -1,0 +1,36 @@
+import type { Db } from '../db.js';
+
+export interface RefusalRow {
+  id: number;
+  userId: number;
+  userName: string;
+  clipId: number;
+  need: 'view' | 'copy';
+  at: string;
+  why: string;
+}
+
+const SELECT = `SELECT f.id, f.user_id AS userId, u.display_name AS userName, f.clip_id AS clipId, f.need, f.at, f.why
+  FROM retrieval_refusals f JOIN users u ON u.id = f.user_id`;
+
+/** Refused 调阅 attempts: written once, never changed or deleted. */
+export class RetrievalRefusalRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(userId: number, clipId: number, need: 'view' | 'copy', at: string, why: string): number {
+    return Number(
+      this.db.prepare('INSERT INTO retrieval_refusals (user_id, clip_id, need, at, why) VALUES (?, ?, ?, ?, ?)').run(userId, clipId, need, at, why)
+        .lastInsertRowid,
+    );
+  }
+
+  list(f: { clipId?: number; userId?: number; from?: string; to?: string } = {}): RefusalRow[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (f.clipId !== undefined) (where.push('f.clip_id = ?'), args.push(f.clipId));
+    if (f.userId !== undefined) (where.push('f.user_id = ?'), args.push(f.userId));
+    if (f.from !== undefined) (where.push('f.at >= ?'), args.push(f.from));
+    if (f.to !== undefined) (where.push('f.at < ?'), args.push(f.to));
+    return this.db.prepare(`${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY f.id DESC LIMIT 5000`).all(...args) as RefusalRow[];
+  }
+}
