@@ -1,4 +1,5 @@
 import type { Procedure } from '../domain/case.js';
+import { formatDuration } from '../domain/duration.js';
 import type { BindingProfile } from '../domain/profile-binding.js';
 import { extraAt } from './conditions.js';
 import { dateChecks, pageChecks, requiredChecks } from './checks.js';
@@ -22,10 +23,8 @@ export interface OrderedCase {
   deviations: Deviation[];
 }
 
-const fmtDuration = (s: number) => `${Math.floor(s / 60)}分${String(Math.round(s % 60)).padStart(2, '0')}秒`;
-
 function avEntry(profile: BindingProfile, c: BindCase, av: AvItem, groupId: string): Entry {
-  const title = `${profile.binding.avSheets.title}：${av.fileName}（${[av.activity, fmtDuration(av.durationSec)].filter(Boolean).join('，')}）`;
+  const title = `${profile.binding.avSheets.title}：${av.fileName}（${[av.activity, formatDuration(av.durationSec)].filter(Boolean).join('，')}）`;
   const date = av.recordedAt.slice(0, 10);
   return {
     seq: 0,

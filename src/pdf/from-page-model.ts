@@ -1,3 +1,4 @@
+import { formatDuration } from '../domain/duration.js';
 import type { AvItem } from '../dossier/types.js';
 import type { ModelPage, PageModel, PageModelVolume } from '../dossier/page-model.js';
 import type { LabelValue, OutlineEntry, RenderPage, RenderVolume, TextSheet, TocColumnSpec } from './render-model.js';
@@ -149,7 +150,7 @@ function sheetOf(p: Exclude<ModelPage, { kind: 'document' }>, o: FromPageModelOp
 function avSheet(a: AvItem, title: string, o: FromPageModelOptions): TextSheet {
   const fields: LabelValue[] = [
     { label: '文件名', value: a.fileName },
-    { label: '时长', value: duration(a.durationSec) },
+    { label: '时长', value: formatDuration(a.durationSec) },
     { label: '拍摄时间', value: a.recordedAt.replace('T', ' ').slice(0, 19) },
     ...(a.place ? [{ label: '拍摄地点', value: a.place }] : []),
     { label: '拍摄人', value: a.officer },
@@ -168,10 +169,4 @@ function avSheet(a: AvItem, title: string, o: FromPageModelOptions): TextSheet {
  */
 function labelOf(label: string | null | undefined): string {
   return (label ?? '').trim();
-}
-
-function duration(sec: number): string {
-  const s = Math.max(0, Math.round(sec));
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
 }
