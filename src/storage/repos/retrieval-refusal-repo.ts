@@ -27,10 +27,15 @@ export class RetrievalRefusalRepo {
   list(f: { clipId?: number; userId?: number; from?: string; to?: string } = {}): RefusalRow[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (f.clipId !== undefined) (where.push('f.clip_id = ?'), args.push(f.clipId));
-    if (f.userId !== undefined) (where.push('f.user_id = ?'), args.push(f.userId));
-    if (f.from !== undefined) (where.push('f.at >= ?'), args.push(f.from));
-    if (f.to !== undefined) (where.push('f.at < ?'), args.push(f.to));
+    const add = (cond: string, v: string | number | undefined): void => {
+      if (v === undefined) return;
+      where.push(cond);
+      args.push(v);
+    };
+    add('f.clip_id = ?', f.clipId);
+    add('f.user_id = ?', f.userId);
+    add('f.at >= ?', f.from);
+    add('f.at < ?', f.to);
     return this.db.prepare(`${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY f.id DESC LIMIT 5000`).all(...args) as RefusalRow[];
   }
 }
