@@ -7,7 +7,7 @@
  */
 
 /** Per year: days off (beyond ordinary weekends) and weekend days that are working days (调休上班). */
-export const WORK_CALENDAR: Readonly<Record<number, { off: readonly string[]; work: readonly string[]; source: string }>> = {
+export const WORK_CALENDAR: CalendarTable = {
   2023: {
     source: '国务院办公厅关于2023年部分节假日安排的通知',
     off: [
@@ -108,31 +108,85 @@ export const WORK_CALENDAR: Readonly<Record<number, { off: readonly string[]; wo
   },
 };
 
-const OFF = new Set(Object.entries(WORK_CALENDAR).flatMap(([y, c]) => c.off.map((d) => `${y}-${d}`)));
-const WORK = new Set(Object.entries(WORK_CALENDAR).flatMap(([y, c]) => c.work.map((d) => `${y}-${d}`)));
+export interface CalendarYear {
+  off: readonly string[];
+  work: readonly string[];
+  source: string;
+}
+export type CalendarTable = Readonly<Record<number, CalendarYear>>;
+
+/** Working days on one calendar table (the shipped one, or it with an archive's override years). */
+export interface WorkCalendar {
+  covers(year: number): boolean;
+  isWorkingDay(day: string): boolean;
+  /** The day `n` working days after `day` (the start day itself not counted). */
+  addWorkingDays(day: string, n: number): string;
+  /** Working days after `from` up to and including `to` (0 when `to` <= `from`). */
+  workingDaysBetween(from: string, to: string): number;
+  /** Years the table holds (for notices: "2027 not in the calendar"). */
+  years(): number[];
+}
+
+function utc(day: string): Date {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+export function workCalendar(table: CalendarTable): WorkCalendar {
+  const off = new Set(Object.entries(table).flatMap(([y, c]) => c.off.map((d) => `${y}-${d}`)));
+  const work = new Set(Object.entries(table).flatMap(([y, c]) => c.work.map((d) => `${y}-${d}`)));
+  const isWorkingDay = (day: string): boolean => {
+    const k = day.slice(0, 10);
+    if (work.has(k)) return true;
+    if (off.has(k)) return false;
+    const wd = utc(k).getUTCDay();
+    return wd !== 0 && wd !== 6;
+  };
+  return {
+    covers: (year) => year in table,
+    isWorkingDay,
+    addWorkingDays(day, n) {
+      const date = utc(day);
+      let left = n;
+      while (left > 0) {
+        date.setUTCDate(date.getUTCDate() + 1);
+        if (isWorkingDay(date.toISOString().slice(0, 10))) left--;
+      }
+      return date.toISOString().slice(0, 10);
+    },
+    workingDaysBetween(from, to) {
+      const date = utc(from);
+      const end = to.slice(0, 10);
+      let n = 0;
+      for (let guard = 0; guard < 20_000; guard++) {
+        date.setUTCDate(date.getUTCDate() + 1);
+        const k = date.toISOString().slice(0, 10);
+        if (k > end) break;
+        if (isWorkingDay(k)) n++;
+      }
+      return n;
+    },
+    years: () =>
+      Object.keys(table)
+        .map(Number)
+        .sort((a, b) => a - b),
+  };
+}
+
+/** The calendar as shipped (without an archive's override). */
+export const SHIPPED_CALENDAR: WorkCalendar = workCalendar(WORK_CALENDAR);
 
 /** Whether the calendar has the official schedule for this year. */
 export function calendarCovers(year: number): boolean {
-  return year in WORK_CALENDAR;
+  return SHIPPED_CALENDAR.covers(year);
 }
 
 /** `YYYY-MM-DD` is a working day: a 调休 working weekend, or a weekday that is not a 法定节假日. */
 export function isWorkingDay(day: string): boolean {
-  if (WORK.has(day)) return true;
-  if (OFF.has(day)) return false;
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return wd !== 0 && wd !== 6;
+  return SHIPPED_CALENDAR.isWorkingDay(day);
 }
 
 /** The day `n` working days after `day` (the start day itself not counted), `YYYY-MM-DD`. */
 export function addWorkingDays(day: string, n: number): string {
-  const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  let left = n;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    if (isWorkingDay(date.toISOString().slice(0, 10))) left--;
-  }
-  return date.toISOString().slice(0, 10);
+  return SHIPPED_CALENDAR.addWorkingDays(day, n);
 }

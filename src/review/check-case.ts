@@ -1,0 +1,50 @@
+import type { Archive } from '../archive/archive.js';
+import { SHIPPED_CALENDAR } from '../domain/cn-work-calendar.js';
+import type { CaseFacts } from './case-facts.js';
+import type { CheckReport, Finding } from './finding.js';
+import { loadCaseFacts } from './load-facts.js';
+import { RULES, type Rule } from './rules/index.js';
+
+export interface CheckOptions {
+  resourcesDir: string;
+  now: Date;
+}
+
+/** Runs every rule over pre-built facts (pure). A rule that throws is reported as undecided, never dropped. */
+export function runRules(facts: CaseFacts, rules: readonly Rule[] = RULES): CheckReport {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      findings.push(...rule.check(facts));
+    } catch (e) {
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        outcome: 'undecided',
+        title: `${rule.name}: the check could not run`,
+        titleZh: `${rule.nameZh}：无法完成检查`,
+        detail: (e as Error).message,
+        detailZh: `检查出错：${(e as Error).message}`,
+        basis: rule.basis,
+        places: [{ kind: 'case' }],
+      });
+    }
+  }
+  return { caseId: facts.case.id, caseNo: facts.case.caseNo, checked: rules.map((r) => r.id), findings };
+}
+
+/** The automatic findings for one case, from the catalogue as it is now. */
+export function checkCase(archive: Archive, caseId: number, opts: CheckOptions): CheckReport {
+  void opts.resourcesDir;
+  const facts = loadCaseFacts(archive, caseId, {
+    calendar: SHIPPED_CALENDAR,
+    officer: () => null,
+    today: localDay(archive, opts.now),
+  });
+  return runRules(facts);
+}
+
+export function localDay(archive: Archive, now: Date): string {
+  const tz = archive.meta.get('timezone') ?? 'Asia/Shanghai';
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
