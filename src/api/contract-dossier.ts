@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, type Role, WRITERS } from '../domain/roles.js';
+import { ANY_ROLE, CUSTODIANS, WRITERS } from '../domain/roles.js';
 import { op } from './op.js';
 import type { BatchResult, DossierView, ProfileCheckResult, ProfileSummary, SealedDossierSummary } from './types-dossier.js';
 import type { DossierExportResult } from './types-export.js';
@@ -21,9 +21,6 @@ const sealOptions = {
   fondsNo: code.optional(),
   catalogNo: code.optional(),
 };
-
-/** Who may export sealed dossiers: the writers and 领导 (it writes files and an audit entry); 评查员 only read. */
-const EXPORTERS: readonly Role[] = ['admin', 'archivist', 'supervisor'];
 
 /** Exactly one of caseId / dossierId (checked by the handler, which names the problem in both languages). */
 const exportInput = z
@@ -80,9 +77,10 @@ export const dossierOps = {
    * Writes a sealed dossier's volumes as PDF/A-2b (and optionally the 移交包) into a folder. Takes a
    * local path, yet is offered over HTTP too: the bridge listens on 127.0.0.1 only, with a per-launch
    * token and Origin checks, and runs as the same OS user as the desktop app, so a caller there can
-   * write nowhere the user could not; the browser UI (and its e2e test) needs it.
+   * write nowhere the user could not; the browser UI (and its e2e test) needs it. The writers and 领导
+   * export (it writes files and an audit entry); 评查员 only read.
    */
-  'dossier.export': op<DossierExportResult>()(exportInput, EXPORTERS, ['direct', 'ipc', 'http', 'cli']),
+  'dossier.export': op<DossierExportResult>()(exportInput, CUSTODIANS, ['direct', 'ipc', 'http', 'cli']),
   'profile.list': op<ProfileSummary[]>()(z.object({}).strict(), ANY_ROLE),
   'profile.check': op<ProfileCheckResult>()(z.object({ path: z.string().min(1).max(4096) }), WRITERS, ['direct', 'ipc', 'cli']),
 } as const;

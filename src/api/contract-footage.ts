@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, WRITERS, type Role } from '../domain/roles.js';
+import { ANY_ROLE, APPROVERS, CUSTODIANS, WRITERS } from '../domain/roles.js';
 import { op } from './op.js';
 import type {
   CaseFootageCoverage,
@@ -30,9 +30,7 @@ const dateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: 'bad_date' });
 const reason = z.string().trim().min(2, { message: 'need_reason' }).max(500);
 
-/** Archivists file footage; 领导 audit fixity and decide disposals; every role may look. */
-const AUDITORS: readonly Role[] = ['admin', 'archivist', 'supervisor'];
-const APPROVERS: readonly Role[] = ['admin', 'supervisor'];
+// Archivists file footage; 领导 audit fixity and decide disposals; every role may look (src/domain/roles.ts).
 
 /** The footage slice of the contract, spread into `contract` (contract.ts). */
 export const footageOps = {
@@ -98,7 +96,7 @@ export const footageOps = {
       resume: z.boolean().default(true),
       jobId,
     }),
-    AUDITORS,
+    CUSTODIANS,
   ),
   'footage.lastAudit': op<{ last: FixityReport | null }>()(z.object({}).strict(), ANY_ROLE),
   'footage.retentionDue': op<ClipSummary[]>()(

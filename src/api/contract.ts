@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseInputSchema } from '../domain/case.js';
 import type { FilingProfile } from '../domain/profile.js';
-import { ANY_ROLE, ROLES, WRITERS, type Role } from '../domain/roles.js';
+import { ADMINS, ANY_ROLE, AUDIT_READERS, ROLES, WRITERS } from '../domain/roles.js';
 import { op } from './op.js';
 import { dossierOps } from './contract-dossier.js';
 import { footageOps } from './contract-footage.js';
@@ -32,7 +32,6 @@ const jobId = z
   .string()
   .regex(/^[A-Za-z0-9-]{8,64}$/)
   .optional();
-const INSPECTORS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
 
 export const documentMetaSchema = z.object({
   kind: z.string().trim().min(1).max(50),
@@ -58,8 +57,8 @@ export const contract = {
   'auth.login': op<SessionInfo>()(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }), 'public'),
   'auth.logout': op<{ ok: true }>()(empty, ANY_ROLE),
   'auth.me': op<UserInfo>()(empty, ANY_ROLE),
-  'user.list': op<UserInfo[]>()(empty, ['admin']),
-  'user.create': op<UserInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }), ['admin']),
+  'user.list': op<UserInfo[]>()(empty, ADMINS),
+  'user.create': op<UserInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }), ADMINS),
   'archive.info': op<ArchiveInfo>()(empty, ANY_ROLE),
   'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
 
@@ -101,7 +100,7 @@ export const contract = {
       targetType: z.string().max(50).optional(),
       targetId: z.string().max(100).optional(),
     }),
-    INSPECTORS,
+    AUDIT_READERS,
   ),
   'audit.verify': op<AuditVerifyResult>()(empty, ANY_ROLE),
   'job.cancel': op<{ ok: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), ANY_ROLE),

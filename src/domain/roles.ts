@@ -13,3 +13,11 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 export const WRITERS: readonly Role[] = ['admin', 'archivist'];
 /** Every signed-in role. */
 export const ANY_ROLE: readonly Role[] = ROLES;
+/** Account management. */
+export const ADMINS: readonly Role[] = ['admin'];
+/** Roles that look after the holdings (export a sealed dossier, run a fixity audit): all but the read-only 评查员. */
+export const CUSTODIANS: readonly Role[] = ['admin', 'archivist', 'supervisor'];
+/** Roles that approve (销毁 disposal, 调阅): 领导 and the administrator. */
+export const APPROVERS: readonly Role[] = ['admin', 'supervisor'];
+/** Roles that read the audit log: 领导, 评查员 and the administrator. */
+export const AUDIT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
