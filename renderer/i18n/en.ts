@@ -40,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   'common.required': 'Enter {field}',
   'common.requiredSelect': 'Select {field}',
   'common.total': '{count} in total',
+  'common.loadMore': 'Load more',
   'common.saved': 'Saved',
   'common.notFound': 'Not found',
   'common.browseFolder': 'Choose folder…',

@@ -39,6 +39,7 @@ export const zhCN = {
   'common.required': '请填写{field}',
   'common.requiredSelect': '请选择{field}',
   'common.total': '共 {count} 条',
+  'common.loadMore': '加载更多',
   'common.saved': '已保存',
   'common.notFound': '未找到',
   'common.browseFolder': '选择文件夹…',
