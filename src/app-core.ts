@@ -4,13 +4,13 @@ import { existsSync } from 'node:fs';
 import { type Archive, initArchive, openArchive } from './archive/archive.js';
 import { Sessions } from './auth/sessions.js';
 import { createHandlers } from './handlers.js';
-import { footageHandlers } from './handlers/footage-handlers.js';
 import { createFootageServices, type FootageServices } from './footage/services.js';
 import type { DigestPool } from './footage/digest-pool.js';
 import { recoverInflight } from './footage/inflight.js';
 import { caseAvItems } from './footage/av-items.js';
-import { change } from './handlers/deps.js';
-import type { Handlers } from './handlers/types.js';
+import type { HandlerDeps } from './handlers/deps.js';
+import type { DossierOptions } from './handlers/dossier-input.js';
+import { txFor } from './archive/audited-change.js';
 import { StagingArea } from './handlers/staging.js';
 import { authorize, createInvoker } from './invoke.js';
 import { EventBus } from './jobs/event-bus.js';
@@ -61,10 +61,12 @@ export interface CoreOptions {
   files?: FilePort;
   /** Footage test knobs: the digest pool to use, the fixity audit's grace period for strays. */
   footage?: { pool?: DigestPool; strayGraceMs?: number };
+  /** Binding test knob: the 视听资料 items a case has (by default its linked clips). */
+  avItems?: DossierOptions['avItems'];
 }
 
 /** Wires the core in one place: archive, sessions, jobs, handlers, invoker, media. */
-export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: Archive; footage: FootageServices }> {
+export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: Archive; footage: FootageServices; deps: HandlerDeps }> {
   const resourcesDir = opts.resourcesDir ?? defaultResources();
   const portOpts = { resourcesDir, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.files ? { files: opts.files } : {}) };
   const archive =
@@ -76,16 +78,13 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   const jobs = new Jobs(bus, archive.clock);
   const staging = new StagingArea(archive.store);
   const users = new UserRepo(archive.db);
-  const deps = { archive, sessions, jobs, bus, staging };
   // An ingest killed between renaming an object into place and committing its row left a marker:
   // quarantine such objects now (recorded and audited), before anyone lists or verifies.
-  await recoverInflight(archive, (fn) => change(deps, null, fn));
+  await recoverInflight(archive, txFor(archive, null));
   const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}), ...opts.footage });
-  const handlers: Handlers = {
-    ...createHandlers(deps, { resourcesDir, avItems: (caseId) => caseAvItems(archive.db, caseId) }),
-    ...footageHandlers({ ...deps, footage }),
-  };
-  const invoke = createInvoker(handlers, sessions, users);
+  const dossier: DossierOptions = { resourcesDir, avItems: opts.avItems ?? ((caseId) => caseAvItems(archive.db, caseId)) };
+  const deps: HandlerDeps = { archive, sessions, jobs, bus, staging, footage, dossier };
+  const invoke = createInvoker(createHandlers(deps), sessions, users);
   let closed = false;
   const docs = new DocumentRepo(archive.db);
   const clips = new FootageRepo(archive.db);
@@ -93,6 +92,7 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   return {
     archive,
     footage,
+    deps,
     archiveDir: archive.layout.root,
     invoke,
     subscribe: (l) => bus.subscribe(l),

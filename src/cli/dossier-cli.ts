@@ -1,16 +1,8 @@
-import type { z } from 'zod';
-import type { DossierOpName, DossierOps } from '../api/contract-dossier.js';
 import type { BatchResult, DossierView } from '../api/types-dossier.js';
 import { PROCEDURE_LABELS } from '../domain/case.js';
-import type { CliSession } from './cli-session.js';
 import { table } from './output.js';
 
-/** Shared by `bind` and `seal`: typed calls of the dossier slice, and what the commands print. */
-export type DossierCall = <N extends DossierOpName>(name: N, input: z.input<DossierOps[N]['input']>) => Promise<NonNullable<DossierOps[N]['output']>>;
-
-export function dossierCall(s: CliSession): DossierCall {
-  return s.call as unknown as DossierCall;
-}
+/** Shared by `bind` and `seal`: what the commands print. */
 
 const SHEET_ZH = { cover: '封面', toc: '卷内目录', beikao: '备考表', backCover: '卷底' } as const;
 

@@ -3,7 +3,7 @@ import type { DeviceInfo } from '../api/types-footage.js';
 import type { Db } from '../storage/db.js';
 import { DeviceRepo } from '../storage/repos/device-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
-import type { Tx } from './ingest-recorder.js';
+import type { Tx } from '../archive/audited-change.js';
 import { parseDateTime, zoned } from './local-time.js';
 
 export interface RegisterInput {

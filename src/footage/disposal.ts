@@ -5,7 +5,7 @@ import type { Archive } from '../archive/archive.js';
 import { type DisposalRow, FootageDisposalRepo } from '../storage/repos/footage-disposal-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
-import type { Tx } from './ingest-recorder.js';
+import type { Tx } from '../archive/audited-change.js';
 import type { FootageProfile } from './footage-profile.js';
 import { retentionOf } from './retention.js';
 

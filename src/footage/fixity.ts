@@ -6,7 +6,7 @@ import { FixityRepo, type FixityRunRow, type ObjectToCheck } from '../storage/re
 import { digestFile } from './copy-with-digests.js';
 import type { DigestPool } from './digest-pool.js';
 import type { IngestProgress } from './ingest.js';
-import type { Tx } from './ingest-recorder.js';
+import type { Tx } from '../archive/audited-change.js';
 import { findStrays, quarantineStrays } from './quarantine.js';
 
 export interface FixityOptions {

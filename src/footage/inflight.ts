@@ -5,7 +5,7 @@ import type { Archive } from '../archive/archive.js';
 import type { ArchiveLayout } from '../archive/layout.js';
 import { isProcessAlive, ownerPid, tmpName } from '../archive/tmp-names.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
-import type { Tx } from './ingest-recorder.js';
+import type { Tx } from '../archive/audited-change.js';
 import { quarantineDir } from './quarantine.js';
 
 /**

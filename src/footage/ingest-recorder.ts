@@ -1,11 +1,9 @@
+import type { Tx } from '../archive/audited-change.js';
 import type { AuditRecord } from '../audit/audit-log.js';
 import type { Db } from '../storage/db.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import type { IngestSink } from './ingest.js';
-
-/** Runs `fn` and its audit records in one catalogue transaction (the handlers' `change`). */
-export type Tx = <T>(fn: () => { value: T; audit: AuditRecord[] }) => T;
 
 export interface IngestTarget {
   ingestId: number;

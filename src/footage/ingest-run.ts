@@ -4,7 +4,8 @@ import type { Jobs } from '../jobs/jobs.js';
 import { FootageIngestRepo } from '../storage/repos/footage-ingest-repo.js';
 import { recoverInflight } from './inflight.js';
 import { ingestFiles, type IngestOutcome } from './ingest.js';
-import { ingestRecorder, type Tx } from './ingest-recorder.js';
+import type { Tx } from '../archive/audited-change.js';
+import { ingestRecorder } from './ingest-recorder.js';
 import { scanFolder } from './scan-folder.js';
 import type { FootageServices } from './services.js';
 

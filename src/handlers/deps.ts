@@ -6,15 +6,21 @@ import { type Audited, change as archiveChange } from '../archive/audited-change
 import type { Sessions } from '../auth/sessions.js';
 import type { EventBus } from '../jobs/event-bus.js';
 import type { Jobs } from '../jobs/jobs.js';
+import type { FootageServices } from '../footage/services.js';
+import type { DossierOptions } from './dossier-input.js';
 import type { StagingArea } from './staging.js';
 
-/** What handlers are built from; wired once in app-core.ts (tests wire their own). */
+/** What handlers are built from; wired once, in app-core.ts (tests open the same core). */
 export interface HandlerDeps {
   archive: Archive;
   sessions: Sessions;
   jobs: Jobs;
   bus: EventBus;
   staging: StagingArea;
+  /** The footage capability's long-lived parts: digest workers, thumbnail queue, checklist. */
+  footage: FootageServices;
+  /** What binding needs besides the catalogue: the profiles folder, the case's 视听资料 items. */
+  dossier: DossierOptions;
 }
 
 /** The signed-in user of a non-public call (invoke guarantees one). */

@@ -1,6 +1,4 @@
-import type { z } from 'zod';
-import type { CallContext } from '../api/context.js';
-import type { DossierOps } from '../api/contract-dossier.js';
+import type { DossierOpName } from '../api/contract-dossier.js';
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
 import { profileOrder } from '../dossier/order.js';
@@ -10,25 +8,22 @@ import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
 import { runBatch } from './dossier-batch.js';
 import { dossierExportHandlers } from './dossier-export.js';
 import { appendLedger, ledgerFile } from './dossier-ledger.js';
-import { bindCaseRecord, bindProfile, caseInput, type DossierOptions, parseManualOrder } from './dossier-input.js';
+import { bindCaseRecord, bindProfile, caseInput, parseManualOrder } from './dossier-input.js';
 import { caseSealJob, dossierSealJob } from './dossier-jobs.js';
 import { alreadySealed, sealInTx } from './dossier-seal.js';
 import { caseView, dossierNotFound, liveCaseView, sealedView } from './dossier-view.js';
 import { checkProfile, listProfileSummaries } from './profile-summary.js';
+import type { HandlerMap } from './types.js';
 
 export type { DossierOptions } from './dossier-input.js';
-
-/** The dossier slice's handlers, typed from its own contract slice (compatible with `HandlerMap` once spread). */
-export type DossierHandlerMap = {
-  [N in keyof DossierOps]: (input: z.output<DossierOps[N]['input']>, ctx: CallContext) => Promise<NonNullable<DossierOps[N]['output']>>;
-};
 
 /**
  * 立卷/归档: preview (bind live), reorder and acknowledge (recorded on the case's draft version),
  * seal, correct, 简易 batching, and the filing profiles. Every write is one transaction with its audit
  * entry; sealing also appends the 归档号 ledger after the commit.
  */
-export function dossierHandlers(deps: HandlerDeps, opts: DossierOptions = {}): DossierHandlerMap {
+export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
+  const opts = deps.dossier;
   const repo = new DossierRepo(deps.archive.db);
 
   /** The case's draft version, created when the first thing is recorded; refuses a sealed case. */

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import type { z } from 'zod';
-import type { CallContext } from '../api/context.js';
-import type { FootageOpName, FootageOps } from '../api/contract-footage.js';
+import type { FootageOpName } from '../api/contract-footage.js';
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
 import { clipDetail, clipSummary, type ViewContext } from '../footage/clip-view.js';
@@ -11,29 +9,19 @@ import { decideDisposal, disposalList, requestDisposal } from '../footage/dispos
 import { fixityReport, planFixity, runFixity } from '../footage/fixity.js';
 import { findActivity } from '../footage/footage-profile.js';
 import { recoverInflight } from '../footage/inflight.js';
-import type { Tx } from '../footage/ingest-recorder.js';
+import { type Tx, txFor } from '../archive/audited-change.js';
 import { runIngest } from '../footage/ingest-run.js';
 import { parseDateTime, zoned } from '../footage/local-time.js';
-import type { FootageServices } from '../footage/services.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import { caseNotFound } from './case-view.js';
 import { assertCaseOpen } from './dossier-guard.js';
-import { actorOf, change, type HandlerDeps, userOf } from './deps.js';
+import { actorOf, type HandlerDeps, userOf } from './deps.js';
+import type { HandlerMap } from './types.js';
 
-/** The core's deps plus the footage services (created by `createFootageServices` in app-core). */
-export interface FootageDeps extends HandlerDeps {
-  footage: FootageServices;
-}
-
-/** Same shape as `HandlerMap<FootageOpName>` once `footageOps` is spread into the contract. */
-export type FootageHandlerMap = {
-  [N in FootageOpName]: (input: z.output<FootageOps[N]['input']>, ctx: CallContext) => Promise<NonNullable<FootageOps[N]['output']>>;
-};
-
-export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
+export function footageHandlers(deps: HandlerDeps): HandlerMap<FootageOpName> {
   const { archive, footage } = deps;
   const db = archive.db;
   const clips = new FootageRepo(db);
@@ -41,10 +29,7 @@ export function footageHandlers(deps: FootageDeps): FootageHandlerMap {
   const cases = new CaseRepo(db);
   const fixity = new FixityRepo(db);
 
-  const tx =
-    (user: UserInfo | null): Tx =>
-    (fn) =>
-      change(deps, user, fn);
+  const tx = (user: UserInfo | null): Tx => txFor(archive, user);
   const now = () => archive.clock.now().toISOString();
   const view = (): ViewContext => ({ db, checklist: footage.checklist, today: zoned(archive.clock.now(), footage.timezone()).local.slice(0, 10) });
   const clipOr404 = (id: number) => {

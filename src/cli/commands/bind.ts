@@ -1,5 +1,5 @@
 import { openSession, signIn } from '../cli-session.js';
-import { bindSummary, dossierCall, printBatch, printView } from '../dossier-cli.js';
+import { bindSummary, printBatch, printView } from '../dossier-cli.js';
 import { fail, printJson } from '../output.js';
 import type { Command } from './command.js';
 
@@ -21,10 +21,9 @@ export const bindCommand: Command = {
     const s = await openSession(values.archive as string | undefined);
     try {
       await signIn(s, values.user as string | undefined);
-      const call = dossierCall(s);
       const profileId = values.profile ? { profileId: String(values.profile) } : {};
       if (values.batch) {
-        const r = await call('dossier.batch', { from: String(values.from), to: String(values.to), seal: false, ...profileId });
+        const r = await s.call('dossier.batch', { from: String(values.from), to: String(values.to), seal: false, ...profileId });
         if (json)
           printJson({
             ...r,
@@ -37,7 +36,7 @@ export const bindCommand: Command = {
         return;
       }
       const c = await s.call('case.get', { caseNo: String(values.case) });
-      const v = await call('dossier.preview', { caseId: c.id, ...profileId });
+      const v = await s.call('dossier.preview', { caseId: c.id, ...profileId });
       if (json) printJson(bindSummary(v));
       else process.stdout.write(printView(v));
     } finally {

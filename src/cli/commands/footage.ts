@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { FootageOpName, FootageOps } from '../../api/contract-footage.js';
 import { type CliSession, openSession, signIn } from '../cli-session.js';
 import { CliError, fail, printJson, table } from '../output.js';
 import type { Command } from './command.js';
@@ -7,17 +5,6 @@ import type { Command } from './command.js';
 /** Opens the archive for a command; tests pass their own (a core with the footage slice wired). */
 export type SessionOpener = (archiveDir: string | undefined) => Promise<CliSession>;
 export const defaultOpener: SessionOpener = (dir) => openSession(dir);
-
-/** Calls a footage operation as the signed-in user; a failure becomes a CliError. */
-export async function callFootage<N extends FootageOpName>(
-  s: CliSession,
-  name: N,
-  input: z.input<FootageOps[N]['input']>,
-): Promise<NonNullable<FootageOps[N]['output']>> {
-  const r = await s.core.invoke(name, input, { transport: 'cli', ...(s.token ? { sessionToken: s.token } : {}) });
-  if (!r.ok) throw new CliError(r.error);
-  return r.value as unknown as NonNullable<FootageOps[N]['output']>;
-}
 
 /** `1.5G`, `500M`, `2048` → bytes. */
 export function parseBytes(s: string): number | null {
@@ -80,7 +67,7 @@ export function makeFootageCommand(open: SessionOpener = defaultOpener): Command
             const kind = str('kind');
             if (kind !== undefined && !['video', 'audio', 'photo'].includes(kind))
               fail('--kind must be video, audio or photo', '--kind 只能是 video、audio 或 photo');
-            const r = await callFootage(s, 'footage.list', {
+            const r = await s.call('footage.list', {
               ...(str('case') ? { caseNo: str('case')! } : {}),
               ...(str('officer') ? { certNo: str('officer')! } : {}),
               ...(str('device') ? { deviceSerial: str('device')! } : {}),
@@ -112,7 +99,7 @@ export function makeFootageCommand(open: SessionOpener = defaultOpener): Command
           }
           case 'show': {
             if (ids.length !== 1) fail('footage show needs one clip id', 'footage show 需要一个编号');
-            const c = await callFootage(s, 'footage.get', { id: ids[0]! });
+            const c = await s.call('footage.get', { id: ids[0]! });
             return out(c, () =>
               [
                 `${c.originalName}  (${c.kind}, ${mib(c.size)}, ${c.durationSec ?? '?'} s)`,
@@ -128,7 +115,7 @@ export function makeFootageCommand(open: SessionOpener = defaultOpener): Command
           }
           case 'link': {
             if (!ids.length) fail('footage link needs clip ids', 'footage link 需要音像资料编号');
-            const r = await callFootage(s, 'footage.link', {
+            const r = await s.call('footage.link', {
               clipIds: ids,
               ...(str('case') ? { caseNo: str('case')! } : {}),
               ...(str('officer') ? { certNo: str('officer')! } : {}),
@@ -139,11 +126,11 @@ export function makeFootageCommand(open: SessionOpener = defaultOpener): Command
             );
           }
           case 'derive': {
-            const r = await callFootage(s, 'footage.derive', {});
+            const r = await s.call('footage.derive', {});
             return out(r, () => `缩略图与索引图 Thumbnails and contact sheets: ${r.done} 完成 done, ${r.failed} 失败 failed, ${r.pending} 待处理 pending`);
           }
           case 'devices': {
-            const r = await callFootage(s, 'device.list', {});
+            const r = await s.call('device.list', {});
             return out(r, () =>
               table(
                 ['序号 Serial', '持有人 Officer', '执法证号', '警号', '自 From', '至 To'],
@@ -154,7 +141,7 @@ export function makeFootageCommand(open: SessionOpener = defaultOpener): Command
           case 'register-device': {
             if (!str('serial') || !str('officer') || !str('from'))
               fail('register-device needs --serial, --officer and --from', 'register-device 需要 --serial、--officer 和 --from');
-            const r = await callFootage(s, 'device.register', {
+            const r = await s.call('device.register', {
               serial: str('serial')!,
               certNo: str('officer')!,
               from: str('from')!,
@@ -167,7 +154,7 @@ export function makeFootageCommand(open: SessionOpener = defaultOpener): Command
           case 'coverage': {
             if (!str('case')) fail('footage coverage needs --case 案号', 'footage coverage 需要 --case 案号');
             const c = await s.call('case.get', { caseNo: str('case')! });
-            const r = await callFootage(s, 'footage.coverage', { caseId: c.id });
+            const r = await s.call('footage.coverage', { caseId: c.id });
             return out(r, () =>
               [
                 table(

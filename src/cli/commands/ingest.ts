@@ -2,7 +2,7 @@ import path from 'node:path';
 import { signIn } from '../cli-session.js';
 import { CliError, fail, printJson } from '../output.js';
 import type { Command } from './command.js';
-import { callFootage, defaultOpener, mib, type SessionOpener } from './footage.js';
+import { defaultOpener, mib, type SessionOpener } from './footage.js';
 
 /**
  * `juanzong ingest --archive DIR SOURCE [--case 案号] [--officer 执法证号] [--activity 事项] [--no-derive]`
@@ -37,7 +37,7 @@ export function makeIngestCommand(open: SessionOpener = defaultOpener): Command 
                 `  ${e.itemsDone}/${e.itemsTotal} 个文件 files, ${mib(e.bytesDone)} / ${mib(e.bytesTotal)}, ${mib(e.bytesPerSec)}/s${e.etaSec !== null ? `, 约 ETA ${e.etaSec} s` : ''}\n`,
               );
             });
-        const report = await callFootage(s, 'footage.ingest', {
+        const report = await s.call('footage.ingest', {
           source: path.resolve(source),
           ...(values.case ? { caseNo: String(values.case) } : {}),
           ...(values.officer ? { certNo: String(values.officer) } : {}),
@@ -45,7 +45,7 @@ export function makeIngestCommand(open: SessionOpener = defaultOpener): Command 
           derive: 'skip',
         });
         unsubscribe();
-        const derived = values['no-derive'] ? null : await callFootage(s, 'footage.derive', {});
+        const derived = values['no-derive'] ? null : await s.call('footage.derive', {});
         const counts = { files: report.files, bytes: report.bytes, new: report.new, duplicates: report.duplicates, errors: report.errors.length };
         if (json) printJson({ ...report, counts, derived });
         else {

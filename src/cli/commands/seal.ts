@@ -1,5 +1,5 @@
 import { openSession, signIn } from '../cli-session.js';
-import { bindSummary, dossierCall, printBatch, printView } from '../dossier-cli.js';
+import { bindSummary, printBatch, printView } from '../dossier-cli.js';
 import { fail, printJson } from '../output.js';
 import type { Command } from './command.js';
 
@@ -27,7 +27,6 @@ export const sealCommand: Command = {
     const s = await openSession(values.archive as string | undefined);
     try {
       await signIn(s, values.user as string | undefined);
-      const call = dossierCall(s);
       const opts = {
         ...(values.profile ? { profileId: String(values.profile) } : {}),
         ...(values.checker ? { checker: String(values.checker) } : {}),
@@ -36,18 +35,18 @@ export const sealCommand: Command = {
       };
       if (values.batch) {
         if (!values.from || !values.to) fail('seal --batch needs --from and --to', 'seal --batch 需要 --from 和 --to');
-        const r = await call('dossier.batch', { from: String(values.from), to: String(values.to), seal: true, ...opts });
+        const r = await s.call('dossier.batch', { from: String(values.from), to: String(values.to), seal: true, ...opts });
         if (json) printJson({ ...r, volumes: r.volumes.map(({ bound: _b, ...v }) => v) });
         else process.stdout.write(printBatch(r));
         return;
       }
       const c = await s.call('case.get', { caseNo: String(values.case) });
       if (ack !== undefined) {
-        const v = await call('dossier.preview', { caseId: c.id, ...(opts.profileId ? { profileId: opts.profileId } : {}) });
+        const v = await s.call('dossier.preview', { caseId: c.id, ...(opts.profileId ? { profileId: opts.profileId } : {}) });
         for (const i of v.bound.issues)
-          if (i.severity === 'warning' && !i.acknowledged) await call('dossier.acknowledge', { caseId: c.id, warning: i.key, reason: ack });
+          if (i.severity === 'warning' && !i.acknowledged) await s.call('dossier.acknowledge', { caseId: c.id, warning: i.key, reason: ack });
       }
-      const sealed = await call('dossier.seal', { caseId: c.id, ...opts });
+      const sealed = await s.call('dossier.seal', { caseId: c.id, ...opts });
       if (json) printJson(bindSummary(sealed));
       else
         process.stdout.write(

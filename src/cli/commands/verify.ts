@@ -1,7 +1,7 @@
 import { signIn } from '../cli-session.js';
 import { CliError, fail, printJson } from '../output.js';
 import type { Command } from './command.js';
-import { callFootage, defaultOpener, mib, parseBytes, type SessionOpener } from './footage.js';
+import { defaultOpener, mib, parseBytes, type SessionOpener } from './footage.js';
 
 /**
  * `juanzong verify --archive DIR [--incremental [--days N] [--budget 50G]] [--restart]`
@@ -29,7 +29,7 @@ export function makeVerifyCommand(open: SessionOpener = defaultOpener): Command 
       const s = await open(values.archive as string | undefined);
       try {
         await signIn(s, values.user as string | undefined);
-        const r = await callFootage(s, 'footage.verify', {
+        const r = await s.call('footage.verify', {
           mode: values.incremental ? 'incremental' : 'full',
           olderThanDays: days,
           ...(budget !== undefined ? { byteBudget: budget } : {}),

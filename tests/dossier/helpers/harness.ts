@@ -1,27 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { OpName, OpOutput, OpResult } from '../../../src/api/contract.js';
-import { type Archive, initArchive, openArchive } from '../../../src/archive/archive.js';
-import { archiveLayout } from '../../../src/archive/layout.js';
-import { Sessions } from '../../../src/auth/sessions.js';
+import { openCore } from '../../../src/app-core.js';
+import type { Archive } from '../../../src/archive/archive.js';
 import { loadSampleCases } from '../../../src/demo/sample-cases.js';
 import type { CaseInput } from '../../../src/domain/case.js';
-import { caseAvItems } from '../../../src/footage/av-items.js';
-import { createFootageServices } from '../../../src/footage/services.js';
-import { createHandlers } from '../../../src/handlers.js';
 import type { HandlerDeps } from '../../../src/handlers/deps.js';
-import type { DossierOptions } from '../../../src/handlers/dossier-handlers.js';
-import { footageHandlers } from '../../../src/handlers/footage-handlers.js';
-import { StagingArea } from '../../../src/handlers/staging.js';
-import type { Handlers } from '../../../src/handlers/types.js';
-import { createInvoker } from '../../../src/invoke.js';
-import { EventBus } from '../../../src/jobs/event-bus.js';
-import { Jobs } from '../../../src/jobs/jobs.js';
+import type { DossierOptions } from '../../../src/handlers/dossier-input.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import { resourcesDir } from '../../../src/resources/paths.js';
 import { writeTx } from '../../../src/storage/db.js';
 import { DocumentRepo } from '../../../src/storage/repos/document-repo.js';
-import { UserRepo } from '../../../src/storage/repos/user-repo.js';
 
 export const PASSWORD = 'secret-pass-1';
 export type OpOut<N extends OpName> = OpOutput<N>;
@@ -39,36 +27,26 @@ export interface Harness {
 }
 
 /**
- * The archive opened (created when missing) the way the app opens it — every migration in MIGRATIONS
- * — and the app's handlers behind the real invoker, as `openCore` wires them. What differs: the
- * 视听资料 items binding sees can be injected (`opts.avItems`; by default the case's linked clips, as
- * in the app), and `close()` is synchronous.
+ * The app's own core (`openCore`, every migration in MIGRATIONS, created when missing) behind the
+ * real invoker. Test knobs: the 视听资料 items binding sees (`opts.avItems`; by default the case's
+ * linked clips, as in the app), the profiles folder and the clock.
  */
 export async function openHarness(dir: string, opts: DossierOptions & { clock?: Clock } = {}): Promise<Harness> {
-  const res = resourcesDir();
-  const portOpts = { resourcesDir: res, ...(opts.clock ? { clock: opts.clock } : {}) };
-  const archive = existsSync(archiveLayout(dir).catalog) ? await openArchive(dir, portOpts) : await initArchive(dir, portOpts);
-  const bus = new EventBus();
-  const sessions = new Sessions(archive.clock);
-  const jobs = new Jobs(bus, archive.clock);
-  const deps: HandlerDeps = { archive, sessions, jobs, bus, staging: new StagingArea(archive.store) };
-  const footage = createFootageServices({ archive, jobs, resourcesDir: res });
-  const handlers: Handlers = {
-    ...createHandlers(deps, {
-      resourcesDir: opts.resourcesDir ?? res,
-      avItems: opts.avItems ?? ((caseId) => caseAvItems(archive.db, caseId)),
-    }),
-    ...footageHandlers({ ...deps, footage }),
-  };
-  const invoke = createInvoker(handlers, sessions, new UserRepo(archive.db));
+  const core = await openCore({
+    archiveDir: dir,
+    createIfMissing: true,
+    ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.avItems ? { avItems: opts.avItems } : {}),
+  });
   let closed = false;
   const h: Harness = {
-    archive,
-    deps,
+    archive: core.archive,
+    deps: core.deps,
     token: '',
     call(name, input, token) {
       const t = token ?? h.token;
-      return invoke(name, input, { transport: 'direct', ...(t ? { sessionToken: t } : {}) });
+      return core.invoke(name, input, { transport: 'direct', ...(t ? { sessionToken: t } : {}) });
     },
     async ok(name, input, token) {
       const r = await h.call(name, input, token);
@@ -79,8 +57,8 @@ export async function openHarness(dir: string, opts: DossierOptions & { clock?: 
       if (closed) return;
       closed = true;
       // No footage is ingested here, so no thumbnail is queued: the catalogue can close now.
-      void footage.close();
-      archive.close();
+      void core.footage.close();
+      core.archive.close();
     },
   };
   return h;
