@@ -22,7 +22,8 @@ import { DocumentRepo } from './storage/repos/document-repo.js';
 import { UserRepo } from './storage/repos/user-repo.js';
 import { FootageRepo } from './storage/repos/footage-repo.js';
 import { archiveLayout } from './archive/layout.js';
-import { toErrorPayload } from './api/errors.js';
+import { type ErrorPayload, toErrorPayload } from './api/errors.js';
+import { resolveClipMedia } from './retrieval/clip-media.js';
 import { WRITERS } from './domain/roles.js';
 
 /** What a transport (Electron IPC, HTTP bridge, CLI, tests) needs from the core. */
@@ -36,20 +37,29 @@ export interface AppCore {
    * Resolves a media id to a stored file, for a signed-in session only (null otherwise, or when
    * there is no such item). `page-thumb` is a page's thumbnail, `file` a document file's original.
    */
-  media(kind: MediaKind, id: number, sessionToken: string | undefined): MediaFile | null;
+  media(kind: MediaKind, id: number, sessionToken: string | undefined): MediaFile | MediaRefusal | null;
   /** Stages an upload streamed by a transport into the archive's tmp/ (never into objects/). */
   stageStream(name: string, body: AsyncIterable<Uint8Array>, sessionToken: string | undefined): Promise<OpResult<'upload.stagePath'>>;
   close(): void;
 }
 
 /** Media a signed-in view may load by id: a page's thumbnail, a document file, a clip's thumbnail or contact sheet. */
-export const MEDIA_KINDS = ['page-thumb', 'file', 'clip-thumb', 'clip-sheet'] as const;
+export const MEDIA_KINDS = ['page-thumb', 'file', 'clip-thumb', 'clip-sheet', 'clip', 'clip-proxy'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export interface MediaFile {
   path: string;
   mediaType: string;
   size: number;
+  /** Original footage: a malformed or multi-part Range is refused with 416 instead of sending it all. */
+  strictRange?: boolean;
+}
+
+/** 'clip' / 'clip-proxy' refused for this viewer (调阅 rules, src/retrieval/clip-media.ts), with why. */
+export interface MediaRefusal {
+  refused: true;
+  status: 403 | 404 | 409;
+  error: ErrorPayload;
 }
 
 export interface CoreOptions {
@@ -97,7 +107,14 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
     invoke,
     subscribe: (l) => bus.subscribe(l),
     media(kind, id, sessionToken) {
-      if (sessions.resolve(sessionToken) === null) return null;
+      const viewerId = sessions.resolve(sessionToken);
+      if (viewerId === null) return null;
+      if (kind === 'clip' || kind === 'clip-proxy') {
+        const viewer = users.byId(viewerId);
+        if (!viewer || viewer.disabled) return null;
+        const r = resolveClipMedia(archive, viewer, kind, id);
+        return r.ok ? { path: r.path, mediaType: r.mediaType, size: r.size, strictRange: true } : { refused: true, status: r.status, error: r.error };
+      }
       const obj = kind === 'page-thumb' ? docs.thumbObject(id) : kind === 'file' ? docs.fileObject(id) : clips.mediaObject(kind, id);
       if (!obj) return null;
       return { path: archive.store.pathOf(obj.sha256), mediaType: obj.mediaType, size: obj.size };

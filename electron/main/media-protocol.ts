@@ -31,6 +31,7 @@ export function handleMediaScheme(core: AppCore, tracker: SessionTokenTracker): 
     if (target === null) return fail(400, 'Bad media URL');
     const media = core.media(target.kind, target.id, tracker.token);
     if (media === null) return fail(404, 'Not found');
+    if ('refused' in media) return fail(media.status, `${media.error.messageZh} / ${media.error.message}`);
     let file: string;
     try {
       file = await realpath(media.path);
@@ -46,6 +47,7 @@ export function handleMediaScheme(core: AppCore, tracker: SessionTokenTracker): 
         method: request.method,
         range: request.headers.get('range'),
         headers: cors,
+        strictRange: media.strictRange ?? false,
       });
     } catch {
       return fail(500, 'Cannot read the stored file');

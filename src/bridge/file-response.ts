@@ -9,7 +9,7 @@ import { contentRange, parseRange, unsatisfiedRange } from './http-range.js';
  */
 export async function fileResponse(
   file: string,
-  opts: { mediaType: string; method: string; range: string | null; headers?: Record<string, string> },
+  opts: { mediaType: string; method: string; range: string | null; headers?: Record<string, string>; strictRange?: boolean },
 ): Promise<Response> {
   const size = (await stat(file)).size;
   const base: Record<string, string> = {
@@ -18,7 +18,7 @@ export async function fileResponse(
     'Accept-Ranges': 'bytes',
     'X-Content-Type-Options': 'nosniff',
   };
-  const answer = parseRange(opts.range, size);
+  const answer = parseRange(opts.range, size, { strict: opts.strictRange ?? false });
   if (answer.kind === 'unsatisfiable') {
     return new Response(null, { status: 416, headers: { ...base, 'Content-Range': unsatisfiedRange(size) } });
   }

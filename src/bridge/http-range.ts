@@ -11,13 +11,16 @@ export type RangeAnswer = { kind: 'full' } | { kind: 'partial'; start: number; e
 const SINGLE_RANGE = /^bytes[ \t]*=[ \t]*(\d*)[ \t]*-[ \t]*(\d*)[ \t]*$/i;
 
 /** `end` is inclusive, as in Content-Range. `size` is the file's length in bytes. */
-export function parseRange(header: string | null | undefined, size: number): RangeAnswer {
+export function parseRange(header: string | null | undefined, size: number, opts: { strict?: boolean } = {}): RangeAnswer {
   if (header === null || header === undefined || header.trim() === '') return { kind: 'full' };
+  // Strict (original footage): a header we cannot honour exactly is refused with 416 rather than
+  // answered with the whole file, so a client never streams a 1 GB original it did not ask for.
+  const ignored: RangeAnswer = opts.strict ? { kind: 'unsatisfiable' } : { kind: 'full' };
   const m = SINGLE_RANGE.exec(header.trim());
-  if (!m) return { kind: 'full' };
+  if (!m) return ignored;
   const first = m[1] ?? '';
   const last = m[2] ?? '';
-  if (first === '' && last === '') return { kind: 'full' };
+  if (first === '' && last === '') return ignored;
 
   if (first === '') {
     // Suffix range: the last N bytes.
@@ -28,7 +31,7 @@ export function parseRange(header: string | null | undefined, size: number): Ran
 
   const start = toInt(first);
   let end = last === '' ? size - 1 : toInt(last);
-  if (last !== '' && end < start) return { kind: 'full' }; // syntactically invalid: ignore it
+  if (last !== '' && end < start) return ignored; // syntactically invalid
   if (start >= size) return { kind: 'unsatisfiable' };
   if (end >= size) end = size - 1;
   return { kind: 'partial', start, end };

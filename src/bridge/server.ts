@@ -133,12 +133,22 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found / 未找到');
       return;
     }
-    const answer = await fileResponse(file.path, {
-      mediaType: file.mediaType,
-      method: req.method ?? 'GET',
-      range: header(req, 'range') ?? null,
-      headers: { 'Cache-Control': 'private, max-age=3600' },
-    });
+    if ('refused' in file) return json(res, file.status, { ok: false, error: file.error });
+    // Original footage is re-checked on every range (a revoked grant stops the next one): never cached.
+    const cache = file.strictRange ? 'no-store' : 'private, max-age=3600';
+    let answer: Response;
+    try {
+      answer = await fileResponse(file.path, {
+        mediaType: file.mediaType,
+        method: req.method ?? 'GET',
+        range: header(req, 'range') ?? null,
+        headers: { 'Cache-Control': cache },
+        strictRange: file.strictRange ?? false,
+      });
+    } catch {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Cannot read the stored file / 无法读取存储文件');
+      return;
+    }
     res.writeHead(answer.status, Object.fromEntries(answer.headers));
     if (answer.body) Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream).pipe(res);
     else res.end();
