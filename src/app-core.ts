@@ -40,7 +40,8 @@ export interface AppCore {
   media(kind: MediaKind, id: number, sessionToken: string | undefined): MediaFile | MediaRefusal | null;
   /** Stages an upload streamed by a transport into the archive's tmp/ (never into objects/). */
   stageStream(name: string, body: AsyncIterable<Uint8Array>, sessionToken: string | undefined): Promise<OpResult<'upload.stagePath'>>;
-  close(): void;
+  /** Waits for queued thumbnails and the digest workers, then closes the catalogue; the same promise on every call. */
+  close(): Promise<void>;
 }
 
 /** Media a signed-in view may load by id: a page's thumbnail, a document file, a clip's thumbnail or contact sheet. */
@@ -95,7 +96,7 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   const dossier: DossierOptions = { resourcesDir, avItems: opts.avItems ?? ((caseId) => caseAvItems(archive.db, caseId)) };
   const deps: HandlerDeps = { archive, sessions, jobs, bus, staging, footage, dossier };
   const invoke = createInvoker(createHandlers(deps), sessions, users);
-  let closed = false;
+  let closing: Promise<void> | null = null;
   const docs = new DocumentRepo(archive.db);
   const clips = new FootageRepo(archive.db);
 
@@ -128,10 +129,6 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       }
     },
     // The digest workers are unref'd; queued thumbnails finish before the catalogue closes.
-    close: () => {
-      if (closed) return;
-      closed = true;
-      void footage.close().finally(() => archive.close());
-    },
+    close: () => (closing ??= footage.close().finally(() => archive.close())),
   };
 }

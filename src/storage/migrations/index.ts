@@ -4,6 +4,7 @@ import { m0002Footage } from './0002-footage.js';
 import { m0003Dossier } from './0003-dossier.js';
 import { m0004SealedClipLinks } from './0004-sealed-clip-links.js';
 import { m0005Search } from './0005-search.js';
+import { m0006Retrieval } from './0006-retrieval.js';
 
 /** Every migration, in version order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Footage, m0003Dossier, m0004SealedClipLinks, m0005Search];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Footage, m0003Dossier, m0004SealedClipLinks, m0005Search, m0006Retrieval];
