@@ -2,42 +2,29 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { loadCoreModule } from './core-loader.js';
-import { APP_HOST, APP_SCHEME, CSP } from './urls.js';
+import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from './urls.js';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves the built renderer (dist-renderer/) at app://juanzong/, with our CSP on every answer. */
+/**
+ * Serves the built renderer (dist-renderer/) at app://juanzong/, with our CSP on every answer. The
+ * MIME table and the CSP are the core's (src/bridge/web-assets.ts, shared with the HTTP bridge),
+ * loaded compiled at run time like the file responder.
+ */
 export function handleAppScheme(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   const responder = loadCoreModule<typeof import('../../src/bridge/file-response.js')>('bridge/file-response.js');
+  const assets = loadCoreModule<typeof import('../../src/bridge/web-assets.js')>('bridge/web-assets.js').then((m) => ({
+    mimeTypeOf: m.mimeTypeOf,
+    csp: m.rendererCsp(MEDIA_SCHEME),
+  }));
   protocol.handle(APP_SCHEME, async (request) => {
     const { fileResponse } = await responder;
+    const { mimeTypeOf, csp: CSP } = await assets;
     const file = await resolveFile(root, request.url);
     if (file === null || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': CSP } });
     }
     return fileResponse(file, {
-      mediaType: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      mediaType: mimeTypeOf(file),
       method: request.method,
       range: request.headers.get('range'),
       headers: { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' },

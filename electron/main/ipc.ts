@@ -1,13 +1,9 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ErrorPayload } from '../../src/api/errors.js';
 import type { AppCore } from '../../src/app-core.js';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, PICK_FOLDER_CHANNEL } from './ipc-channels.js';
 import { isAppUrl } from './urls.js';
 import type { SessionTokenTracker } from './session-token.js';
-
-/** The one channel into the core (the preload repeats these two names: it cannot import). */
-export const INVOKE_CHANNEL = 'juanzong:invoke';
-export const EVENT_CHANNEL = 'juanzong:event';
-export const PICK_FOLDER_CHANNEL = 'juanzong:pick-folder';
 
 /**
  * Registers 'juanzong:invoke', the only IPC handler of the app. It checks who is asking (our

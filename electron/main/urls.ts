@@ -10,28 +10,6 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 export const MEDIA_SCHEME = 'juanzong-media';
 
-/**
- * The renderer's Content-Security-Policy, sent as a header with every app:// response (documents
- * and workers alike). 'unsafe-inline' for styles only: Ant Design injects its CSS-in-JS at run
- * time. 'wasm-unsafe-eval' lets pdf.js run its WebAssembly decoders; no JavaScript eval.
- */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${MEDIA_SCHEME}:`,
-  `media-src 'self' blob: ${MEDIA_SCHEME}:`,
-  `connect-src 'self' ${MEDIA_SCHEME}:`,
-  "font-src 'self' data:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** True for URLs of our own renderer (the only pages our window may show). */
 export function isAppUrl(url: string): boolean {
   try {
@@ -42,7 +20,15 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-const MEDIA_KINDS: readonly MediaKind[] = ['page-thumb', 'file', 'clip-thumb', 'clip-sheet'];
+/**
+ * The core's MEDIA_KINDS (src/app-core.ts), repeated because this check runs synchronously in the
+ * shell, which only loads the compiled core at run time. `satisfies` refuses a kind the core does not
+ * have; tests/unit/shell-shared-facts.test.ts fails when the two lists differ.
+ */
+export const MEDIA_KINDS = ['page-thumb', 'file', 'clip-thumb', 'clip-sheet', 'clip', 'clip-proxy'] as const satisfies readonly MediaKind[];
+/** Compile-time: a kind the core adds and this list lacks makes this `false` and the line fail. */
+const everyCoreKind: [Exclude<MediaKind, (typeof MEDIA_KINDS)[number]>] extends [never] ? true : false = true;
+void everyCoreKind;
 
 /** `juanzong-media://<kind>/<id>` → { kind, id }, or null for anything else. */
 export function parseMediaUrl(url: string): { kind: MediaKind; id: number } | null {

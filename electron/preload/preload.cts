@@ -1,6 +1,7 @@
 // The sandboxed preload (compiled to CommonJS: a .cts file, since sandboxed preloads cannot be ES
 // modules). It exposes `window.juanzong` with three functions and nothing else. The channel names
-// repeat electron/main/ipc.ts: a sandboxed preload can require only 'electron'.
+// repeat electron/main/ipc-channels.ts: a sandboxed preload can require only 'electron'
+// (tests/unit/shell-shared-facts.test.ts ties the copies).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 const INVOKE_CHANNEL = 'juanzong:invoke';

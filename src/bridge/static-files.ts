@@ -1,23 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { mimeTypeOf, rendererCsp } from './web-assets.js';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json',
-};
-
-export const CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'wasm-unsafe-eval'; font-src 'self' data:; media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The bridge serves media from its own origin (/media/…): the CSP needs no extra scheme. */
+export const CSP = rendererCsp();
 
 /** Serves the built renderer (dist-renderer/); unknown paths get index.html (client-side routes). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
@@ -34,7 +21,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   }
   const ext = path.extname(file);
   res.writeHead(200, {
-    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    'Content-Type': mimeTypeOf(file),
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600',

@@ -196,6 +196,6 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-    core.close();
+    await core.close();
   }
 }
