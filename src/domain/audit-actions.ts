@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   'footage.disposal.request',
   'footage.disposal.approve',
   'footage.disposal.reject',
+  'officer.create',
+  'officer.update',
+  'officer.status',
+  'officer.certificate.add',
+  'calendar.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

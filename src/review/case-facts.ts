@@ -3,6 +3,7 @@ import type { ProfileBinding } from '../domain/profile-binding.js';
 import type { DocumentKind } from '../domain/profile.js';
 import type { FootageProfile } from '../footage/footage-profile.js';
 import type { WorkCalendar } from '../domain/cn-work-calendar.js';
+import type { CertificatePeriod, StatusFrom } from '../domain/officer.js';
 import type { FindingPlace } from './finding.js';
 
 /**
@@ -24,27 +25,10 @@ export interface FactDocument {
   page: number | null;
 }
 
-/** A 执法证 as the officer register holds it. */
-export interface FactCertificate {
-  certNo: string;
-  issuer: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  /** Status of the certificate itself (注销 certificates are not valid whatever the dates). */
-  revokedOn: string | null;
-}
-
-/** An officer named on the case, with the register's view of them. */
+/** An officer named on the case, with the register's view of them (null: not in the register). */
 export interface FactOfficer extends CaseOfficer {
-  /** null: the 执法证号 is not in the officer register. */
-  registered: {
-    certificates: FactCertificate[];
-    /** Status history, oldest first: 在岗 / 调离 / 退休 / 注销 from a day. */
-    statuses: { status: OfficerStatus; from: string }[];
-  } | null;
+  registered: { certificates: CertificatePeriod[]; statuses: StatusFrom[] } | null;
 }
-
-export type OfficerStatus = 'active' | 'transferred' | 'retired' | 'revoked';
 
 export interface FactClip {
   id: number;

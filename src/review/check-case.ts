@@ -1,8 +1,10 @@
 import type { Archive } from '../archive/archive.js';
-import { SHIPPED_CALENDAR } from '../domain/cn-work-calendar.js';
+import { archiveCalendar } from '../calendar/archive-calendar.js';
 import type { CaseFacts } from './case-facts.js';
 import type { CheckReport, Finding } from './finding.js';
 import { loadCaseFacts } from './load-facts.js';
+import { registrationByCertNo } from '../officers/registration.js';
+import { OfficerRepo } from '../storage/repos/officer-repo.js';
 import { RULES, type Rule } from './rules/index.js';
 
 export interface CheckOptions {
@@ -35,10 +37,10 @@ export function runRules(facts: CaseFacts, rules: readonly Rule[] = RULES): Chec
 
 /** The automatic findings for one case, from the catalogue as it is now. */
 export function checkCase(archive: Archive, caseId: number, opts: CheckOptions): CheckReport {
-  void opts.resourcesDir;
+  const officers = new OfficerRepo(archive.db);
   const facts = loadCaseFacts(archive, caseId, {
-    calendar: SHIPPED_CALENDAR,
-    officer: () => null,
+    calendar: archiveCalendar(archive, opts.resourcesDir),
+    officer: (certNo) => registrationByCertNo(officers, certNo),
     today: localDay(archive, opts.now),
   });
   return runRules(facts);

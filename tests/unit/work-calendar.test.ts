@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, calendarCovers, isWorkingDay, WORK_CALENDAR } from '../../src/domain/cn-work-calendar.js';
+import { addWorkingDays, calendarCovers, isWorkingDay, shippedTable } from '../../src/calendar/shipped-calendar.js';
+
+const WORK_CALENDAR = shippedTable();
 
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 

@@ -5,6 +5,15 @@ import { m0003Dossier } from './0003-dossier.js';
 import { m0004SealedClipLinks } from './0004-sealed-clip-links.js';
 import { m0005Search } from './0005-search.js';
 import { m0006Retrieval } from './0006-retrieval.js';
+import { m0007OfficerCerts } from './0007-officer-certs.js';
 
 /** Every migration, in version order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Footage, m0003Dossier, m0004SealedClipLinks, m0005Search, m0006Retrieval];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Initial,
+  m0002Footage,
+  m0003Dossier,
+  m0004SealedClipLinks,
+  m0005Search,
+  m0006Retrieval,
+  m0007OfficerCerts,
+];
