@@ -41,12 +41,12 @@ if (!app.requestSingleInstanceLock()) {
     const closing = core;
     core = null;
     event.preventDefault();
+    // The core's close waits for queued thumbnails and the digest workers before the catalogue closes.
     void pendingLogout
       .catch(() => undefined)
-      .finally(() => {
-        closing.close();
-        app.quit();
-      });
+      .then(() => closing.close())
+      .catch((e: unknown) => console.error(describe(e)))
+      .finally(() => app.quit());
   });
   guardAllWebContents();
   start().catch(fatal);
@@ -90,13 +90,11 @@ function openWindow(c: AppCore): void {
 function fatal(e: unknown): void {
   const text = `无法启动卷宗：\nJuanzong could not start:\n\n${describe(e)}`;
   console.error(text);
-  try {
-    core?.close();
-  } catch {
-    /* already failing */
-  }
+  // Close the catalogue cleanly if the core was opened, but never let a stuck close keep a failed app alive.
+  const closing = core?.close().catch(() => undefined /* already failing */) ?? Promise.resolve();
+  core = null;
   if (app.isReady()) dialog.showErrorBox('卷宗 Juanzong', text);
-  app.exit(1);
+  void Promise.race([closing, new Promise((r) => setTimeout(r, 5000))]).finally(() => app.exit(1));
 }
 
 /** An error as text, with the Chinese message the core's errors carry. */

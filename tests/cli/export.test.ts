@@ -33,7 +33,7 @@ describe('juanzong export', () => {
     const dir = tmpDir();
     const fx = await buildExportArchive(dir, { footage: false });
     const archive = fx.core.archiveDir;
-    fx.core.close();
+    await fx.core.close();
     const out = path.join(dir, 'exports');
 
     const r = await juanzong(['export', '--archive', archive, '--user', 'dangan', '--case', fx.caseNo, '--out', out, '--package', '--json']);

@@ -68,7 +68,7 @@ export async function bridgeClient(archiveDir: string): Promise<TestClient & { b
     },
     close: async () => {
       await bridge.close();
-      core.close();
+      await core.close();
     },
   };
   return c;

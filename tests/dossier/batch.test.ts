@@ -116,7 +116,7 @@ describe('dossier.batch', () => {
     const again = await h.ok('dossier.batch', { from: '2024-07-01', to: '2024-07-31' });
     expect(again.volumes).toEqual([]);
     expect(again.skipped.filter((s) => s.reasonZh === '已归档')).toHaveLength(4);
-    h.close();
+    await h.close();
   });
 
   it('is refused by a profile that does not allow batching', async () => {
@@ -124,6 +124,6 @@ describe('dossier.batch', () => {
     const r = await h.call('dossier.batch', { from: '2024-07-01', to: '2024-07-31', profileId: 'henan-township-2016' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(r.ok || r.error.messageZh).toContain('不允许简易程序多案合并立卷');
-    h.close();
+    await h.close();
   });
 });

@@ -66,7 +66,7 @@ describe('归档号 allocation under real concurrency', () => {
         ]),
       );
     }
-    h.close();
+    await h.close();
 
     const go = path.join(tmpDir(), 'go');
     const a = runChild(
@@ -107,6 +107,6 @@ describe('归档号 allocation under real concurrency', () => {
     expect((r.archive.db.prepare("SELECT count(*) AS n FROM dossier_versions WHERE status = 'sealed'").get() as { n: number }).n).toBe(40);
     r.token = (await r.ok('auth.login', { username: 'dangan', password: 'secret-pass-1' })).token;
     expect((await r.ok('audit.verify', {})).ok).toBe(true);
-    r.close();
+    await r.close();
   });
 });

@@ -43,7 +43,7 @@ describe('a sealed dossier', () => {
     // Another, unsealed case is still editable.
     const otherDoc = (db.prepare('SELECT id FROM documents WHERE case_id = ? LIMIT 1').get(other) as { id: number }).id;
     expect((await h.call('document.update', { id: otherDoc, title: '新题名' })).ok).toBe(true);
-    h.close();
+    await h.close();
   });
 
   it('is corrected by a new version linked to it (who, why); the old one stays readable as sealed; the 归档号 is kept', async () => {
@@ -81,7 +81,7 @@ describe('a sealed dossier', () => {
     expect(audit.find((a) => a.action === 'dossier.correct')!.detail).toMatchObject({ reason: '档案部门更正全宗号，并补正立案审批表题名' });
     // Sealed again: frozen again.
     expect((await h.call('document.update', { id: docId, title: '第三次' })).ok).toBe(false);
-    h.close();
+    await h.close();
   });
 });
 
@@ -95,7 +95,7 @@ describe('归档号 after a restore', () => {
     await h.archive.db.backup(backup);
     const sa = await h.ok('dossier.seal', { caseId: a });
     expect(sa.version!.archiveNo).toBe('20240001');
-    h.close();
+    await h.close();
     expect(readFileSync(path.join(dir, 'archive-numbers.log'), 'utf8')).toContain('"archiveNo":"20240001"');
 
     // The catalogue goes back to the backup (taken before the seal); the ledger beside it stays.
@@ -114,6 +114,6 @@ describe('归档号 after a restore', () => {
     // Re-sealing the case that held the number gets it back; then the other case gets the next one.
     expect((await r.ok('dossier.seal', { caseId: a })).version!.archiveNo).toBe('20240001');
     expect((await r.ok('dossier.seal', { caseId: b })).version!.archiveNo).toBe('20240002');
-    r.close();
+    await r.close();
   });
 });

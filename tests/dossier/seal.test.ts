@@ -35,7 +35,7 @@ describe('sealing (归档)', () => {
     const audit = await h.ok('audit.list', { targetType: 'dossier' }, (await h.ok('auth.login', { username: 'admin', password: 'secret-pass-1' })).token);
     expect(audit.filter((a) => a.action === 'dossier.seal')).toHaveLength(5);
     expect((await h.ok('audit.verify', {})).ok).toBe(true);
-    h.close();
+    await h.close();
   });
 
   it('refuses a case already sealed, and a case with errors or unacknowledged warnings — leaving no number used and nothing written', async () => {
@@ -70,7 +70,7 @@ describe('sealing (归档)', () => {
     const s = await h.ok('dossier.seal', { caseId: bad });
     expect(s.version!.archiveNo).toBe('20240002');
     expect(s.bound.volumes[0]!.beikao.statement).toContain('说明：测试案件，仅有询问笔录');
-    h.close();
+    await h.close();
   });
 
   it('refuses to acknowledge an error, or a warning the case does not have', async () => {
@@ -86,7 +86,7 @@ describe('sealing (归档)', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    h.close();
+    await h.close();
   });
 
   it('records a manual reorder only with a reason for each moved document', async () => {
@@ -107,7 +107,7 @@ describe('sealing (归档)', () => {
     const s = await h.ok('dossier.seal', { caseId: ids[4] });
     expect(s.bound.volumes[0]!.beikao.statement).toContain('原因：现场检查笔录在前，与办案时间一致');
     expect(count(h, 'dossier_deviations')).toBe(1);
-    h.close();
+    await h.close();
   });
 
   it('lets every role read a dossier but only archivists and administrators write', async () => {
@@ -118,7 +118,7 @@ describe('sealing (归档)', () => {
     expect((await h.call('dossier.seal', { caseId: ids[0] }, tokens.admin)).ok).toBe(true);
     expect((await h.call('dossier.get', { caseId: ids[0] }, tokens.inspector)).ok).toBe(true);
     expect(await h.call('dossier.preview', { caseId: ids[0] }, 'no-such-token')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    h.close();
+    await h.close();
   });
 
   it('binds with another profile on request (preview), and seals with it', async () => {
@@ -130,6 +130,6 @@ describe('sealing (归档)', () => {
     // A sealed case is shown as sealed, whatever profile is asked for; an unknown profile is refused for the others.
     expect(await h.call('dossier.preview', { caseId: ids[2], profileId: 'no-such' })).toMatchObject({ ok: true, value: { status: 'sealed' } });
     expect(await h.call('dossier.preview', { caseId: ids[3], profileId: 'no-such' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    h.close();
+    await h.close();
   });
 });

@@ -23,8 +23,8 @@ beforeAll(async () => {
   fx = await buildExportArchive(root, { footage: true });
 }, 240_000);
 
-afterAll(() => {
-  fx?.core.close();
+afterAll(async () => {
+  await fx?.core.close();
   execFileSync('rm', ['-rf', root]);
 });
 

@@ -77,7 +77,7 @@ describe('a 2,000-page dossier', () => {
       // qpdf on the first and the last volume (each a few hundred pages of small images).
       for (const v of [r.volumes[0]!, r.volumes[r.volumes.length - 1]!]) execFileSync('qpdf', ['--check', v.path], { stdio: 'pipe' });
     } finally {
-      core.close();
+      await core.close();
     }
   });
 });

@@ -43,8 +43,8 @@ describe('the demo archive', () => {
     token = login.value.token;
   }, 300_000);
 
-  afterAll(() => {
-    core?.close();
+  afterAll(async () => {
+    await core?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

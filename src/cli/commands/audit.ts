@@ -23,7 +23,7 @@ export const auditCommand: Command = {
       }
       if (!json) process.stdout.write(`审计链完好 Audit chain intact: ${r.checked} 条记录 entries, 锚点 anchor #${r.anchor?.seq ?? 0}\n`);
     } finally {
-      s.core.close();
+      await s.core.close();
     }
   },
 };

@@ -40,7 +40,7 @@ export const bindCommand: Command = {
       if (json) printJson(bindSummary(v));
       else process.stdout.write(printView(v));
     } finally {
-      s.core.close();
+      await s.core.close();
     }
   },
 };

@@ -83,7 +83,7 @@ export const caseCommand: Command = {
         fail(`unknown sub-command "case ${sub ?? ''}"`, `未知子命令 case ${sub ?? ''}`);
       }
     } finally {
-      s.core.close();
+      await s.core.close();
     }
   },
 };

@@ -40,7 +40,7 @@ export const docCommand: Command = {
       if (json) printJson(d);
       else process.stdout.write(`已添加 Added: ${d.kindName}《${d.title}》 ${d.pageCount} 页 → ${c.caseNo}\n`);
     } finally {
-      s.core.close();
+      await s.core.close();
     }
   },
 };

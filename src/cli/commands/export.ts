@@ -50,7 +50,7 @@ export const exportCommand: Command = {
       else process.stdout.write(describe(r));
     } finally {
       process.off('SIGINT', onSigint);
-      s.core.close();
+      await s.core.close();
     }
   },
 };

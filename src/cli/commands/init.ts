@@ -25,7 +25,7 @@ export const initCommand: Command = {
       const s = await openSession(root);
       const password = await readPassword(`管理员 ${String(values.admin)} 的新密码 / new password: `);
       await s.call('auth.setup', { username: String(values.admin), displayName: String(values['display-name'] ?? values.admin), password });
-      s.core.close();
+      await s.core.close();
       admin = String(values.admin);
     }
     if (json) printJson({ archive: root, profile, admin });

@@ -54,7 +54,7 @@ export const sealCommand: Command = {
             printView(sealed),
         );
     } finally {
-      s.core.close();
+      await s.core.close();
     }
   },
 };

@@ -31,6 +31,6 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await bridge.close();
-    core.close();
+    await core.close();
   },
 };

@@ -33,7 +33,7 @@ export const userCommand: Command = {
         else process.stdout.write(`已创建用户 Created user ${u.username} (${u.role})\n`);
       } else fail(`unknown sub-command "user ${sub ?? ''}"`, `未知子命令 user ${sub ?? ''}`);
     } finally {
-      s.core.close();
+      await s.core.close();
     }
   },
 };

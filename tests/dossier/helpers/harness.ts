@@ -22,8 +22,8 @@ export interface Harness {
   /** Like call, throwing on an error. */
   ok<N extends OpName>(name: N, input: unknown, token?: string): Promise<OpOut<N>>;
   token: string;
-  /** Closes the catalogue at once (tests replace catalog.db right after). */
-  close(): void;
+  /** The core's close: queued work finishes, then the catalogue closes (tests replace catalog.db right after). */
+  close(): Promise<void>;
 }
 
 /**
@@ -39,7 +39,6 @@ export async function openHarness(dir: string, opts: DossierOptions & { clock?: 
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.avItems ? { avItems: opts.avItems } : {}),
   });
-  let closed = false;
   const h: Harness = {
     archive: core.archive,
     deps: core.deps,
@@ -53,13 +52,7 @@ export async function openHarness(dir: string, opts: DossierOptions & { clock?: 
       if (!r.ok) throw new Error(`${name}: ${r.error.message} / ${r.error.messageZh}`);
       return r.value;
     },
-    close() {
-      if (closed) return;
-      closed = true;
-      // No footage is ingested here, so no thumbnail is queued: the catalogue can close now.
-      void core.footage.close();
-      core.archive.close();
-    },
+    close: () => core.close(),
   };
   return h;
 }

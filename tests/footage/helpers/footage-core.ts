@@ -55,11 +55,7 @@ export async function footageClient(archiveDir: string, opts: Parameters<typeof 
       if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.message} / ${r.error.messageZh}`), { payload: r.error });
       return r.value as never;
     },
-    async close() {
-      await core.footage.close();
-      core.close();
-      await new Promise((r) => setTimeout(r, 10));
-    },
+    close: () => core.close(),
   };
   return c;
 }
