@@ -372,10 +372,7 @@ export function correctReview(archive: Archive, user: UserInfo, reviewId: number
 }
 
 function placeOf(f: FindingRow, fileName: (clipId: number) => string | null): ReviewPlace {
-  if (f.placeKind === 'document') {
-    const title = f.documentId === null ? '' : ((f.autoJson ? null : null) ?? '');
-    return { kind: 'document', documentId: f.documentId, title, volume: f.volume ?? 1, page: f.page };
-  }
+  if (f.placeKind === 'document') return { kind: 'document', documentId: f.documentId, title: '', volume: f.volume ?? 1, page: f.page };
   if (f.placeKind === 'clip') return { kind: 'clip', clipId: f.clipId ?? 0, second: f.second ?? 0, fileName: fileName(f.clipId ?? 0) };
   return { kind: 'case' };
 }
