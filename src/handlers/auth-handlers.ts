@@ -1,7 +1,8 @@
 import { AppError } from '../api/errors.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { UserRepo, toInfo } from '../storage/repos/user-repo.js';
-import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
+import { change } from '../archive/audited-change.js';
+import { type HandlerDeps, nowIso, userOf } from './deps.js';
 import type { HandlerMap } from './types.js';
 
 type AuthOps = 'auth.status' | 'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.me' | 'user.list' | 'user.create';
@@ -16,7 +17,7 @@ export function authHandlers(deps: HandlerDeps): HandlerMap<AuthOps> {
     /** First run: the first account is the administrator. Refused once any account exists. */
     'auth.setup': async (input) => {
       const passwordHash = await hashPassword(input.password);
-      const user = change(deps, null, () => {
+      const user = change(deps.archive, null, () => {
         if (users.count() > 0) throw new AppError('setup_done', 'the archive already has accounts; sign in instead', '档案库已有账户，请直接登录');
         const u = users.insert({ username: input.username, displayName: input.displayName, role: 'admin', passwordHash, createdAt: nowIso(deps) });
         return { value: u, audit: [{ action: 'user.create', targetType: 'user', targetId: u.id, after: u, detail: { firstRun: true } }] };
@@ -32,7 +33,7 @@ export function authHandlers(deps: HandlerDeps): HandlerMap<AuthOps> {
         throw new AppError('bad_credentials', 'wrong user name or password', '用户名或密码错误', { item: input.username });
       }
       const user = toInfo(row);
-      change(deps, user, () => ({ value: null, audit: [{ action: 'auth.login', targetType: 'user', targetId: user.id }] }));
+      change(deps.archive, user, () => ({ value: null, audit: [{ action: 'auth.login', targetType: 'user', targetId: user.id }] }));
       return { token: deps.sessions.create(user.id), user };
     },
 
@@ -47,7 +48,7 @@ export function authHandlers(deps: HandlerDeps): HandlerMap<AuthOps> {
 
     'user.create': async (input, ctx) => {
       const passwordHash = await hashPassword(input.password);
-      return change(deps, userOf(ctx), () => {
+      return change(deps.archive, userOf(ctx), () => {
         if (users.byUsername(input.username)) throw duplicate(input.username);
         const u = users.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: nowIso(deps) });
         return { value: u, audit: [{ action: 'user.create', targetType: 'user', targetId: u.id, after: u }] };

@@ -4,7 +4,8 @@ import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo } from '../storage/repos/document-repo.js';
 import { LATEST_VERSION } from '../storage/migrate.js';
 import { caseDetail, caseNotFound } from './case-view.js';
-import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
+import { change } from '../archive/audited-change.js';
+import { type HandlerDeps, nowIso, userOf } from './deps.js';
 import { assertCaseOpen } from './dossier-guard.js';
 import type { HandlerMap } from './types.js';
 
@@ -44,7 +45,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
 
     'case.create': async (input: CaseInput, ctx) => {
       const user = userOf(ctx);
-      const id = change(deps, user, () => {
+      const id = change(deps.archive, user, () => {
         if (cases.idByCaseNo(input.caseNo) !== undefined) throw duplicateCaseNo(input.caseNo);
         let newId = 0;
         try {
@@ -60,7 +61,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
 
     'case.update': async ({ id, case: input }, ctx) => {
       const user = userOf(ctx);
-      change(deps, user, () => {
+      change(deps.archive, user, () => {
         const before = cases.row(id);
         if (!before) throw caseNotFound(id);
         assertCaseOpen(deps, id, before.caseNo);

@@ -2,7 +2,6 @@ import type { CallContext } from '../api/context.js';
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
 import type { Archive } from '../archive/archive.js';
-import { type Audited, change as archiveChange } from '../archive/audited-change.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { EventBus } from '../jobs/event-bus.js';
 import type { Jobs } from '../jobs/jobs.js';
@@ -30,11 +29,6 @@ export function userOf(ctx: CallContext): UserInfo {
 }
 
 export { actorOf } from '../archive/audited-change.js';
-
-/** The audited transaction (src/archive/audited-change.ts), taking the handler deps. */
-export function change<T>(deps: HandlerDeps, user: UserInfo | null, fn: () => Audited<T>): T {
-  return archiveChange(deps.archive, user, fn);
-}
 
 export function nowIso(deps: HandlerDeps): string {
   return deps.archive.clock.now().toISOString();

@@ -5,7 +5,8 @@ import { prepareFile } from '../documents/prepare-file.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo, type NewFile } from '../storage/repos/document-repo.js';
 import { caseNotFound, documentInfo } from './case-view.js';
-import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
+import { change } from '../archive/audited-change.js';
+import { type HandlerDeps, nowIso, userOf } from './deps.js';
 import { assertCaseOpen } from './dossier-guard.js';
 import type { HandlerMap } from './types.js';
 
@@ -73,7 +74,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
           }
           files.push({ originalName: s.name, sha256: obj.sha256, size: obj.size, mediaType: p.mediaType, pages });
         }
-        return change(deps, user, () => {
+        return change(deps.archive, user, () => {
           assertCaseOpen(deps, input.caseId, caseRow.caseNo);
           const now = nowIso(deps);
           const newId = docs.insert({
@@ -123,7 +124,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
         responsible: input.responsible !== undefined ? input.responsible : before.responsible,
         date: input.date !== undefined ? input.date : before.date,
       };
-      change(deps, userOf(ctx), () => {
+      change(deps.archive, userOf(ctx), () => {
         docs.updateMeta(input.id, next);
         cases.touch(before.caseId, nowIso(deps));
         return { value: null, audit: [{ action: 'document.update', targetType: 'document', targetId: input.id, before, after: next }] };
@@ -136,7 +137,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
       const before = docs.row(id);
       if (!before) throw docNotFound(id);
       assertCaseOpen(deps, before.caseId);
-      change(deps, userOf(ctx), () => {
+      change(deps.archive, userOf(ctx), () => {
         docs.markRemoved(id, reason, nowIso(deps));
         cases.touch(before.caseId, nowIso(deps));
         return { value: null, audit: [{ action: 'document.remove', targetType: 'document', targetId: id, before, detail: { reason } }] };
@@ -151,7 +152,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
       assertCaseOpen(deps, before.caseId);
       const side = input.side ?? before.side;
       const blank = input.blank ?? before.blank;
-      change(deps, userOf(ctx), () => {
+      change(deps.archive, userOf(ctx), () => {
         docs.updatePage(input.id, side, blank);
         return {
           value: null,

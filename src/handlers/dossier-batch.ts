@@ -7,7 +7,8 @@ import { orderCase, sealBlockers } from '../dossier/bind.js';
 import type { CaseBindInput } from '../dossier/types.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DossierRepo } from '../storage/repos/dossier-repo.js';
-import { change, type HandlerDeps, nowIso } from './deps.js';
+import { change } from '../archive/audited-change.js';
+import { type HandlerDeps, nowIso } from './deps.js';
 import { appendLedger, ledgerFile } from './dossier-ledger.js';
 import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder, today } from './dossier-input.js';
 import { alreadySealed, sealInTx } from './dossier-seal.js';
@@ -100,7 +101,7 @@ export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo
       continue;
     }
     const subject = `batch:${caseNos[0]}…${caseNos[caseNos.length - 1]}(${caseNos.length})`;
-    const sealed = change(deps, user, () => {
+    const sealed = change(deps.archive, user, () => {
       const now = nowIso(deps);
       for (const c of chunk) if (repo.sealedDossierOfCase(c.case.id) !== undefined) throw alreadySealed(c.case.caseNo);
       const dossierId = repo.insert({ scope: 'batch', caseId: null, batchKey: `${year}:${n}`, title, by: user.id, now });

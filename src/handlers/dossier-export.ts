@@ -18,7 +18,8 @@ import { renderVolumes } from '../pdf/from-page-model.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DossierRepo } from '../storage/repos/dossier-repo.js';
 import { caseNotFound } from './case-view.js';
-import { change, type HandlerDeps, userOf } from './deps.js';
+import { change } from '../archive/audited-change.js';
+import { type HandlerDeps, userOf } from './deps.js';
 import { avItemsOf, bagMetadata, contactSheetOf, documentTitles, dossierAuditEvents, footageOriginal, pageResolver } from './dossier-export-sources.js';
 import { sealedView } from './dossier-view.js';
 
@@ -189,7 +190,7 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
         package: pkg,
         seconds: Math.round((Date.now() - started) / 100) / 10,
       };
-      change(deps, user, () => ({
+      change(deps.archive, user, () => ({
         value: null,
         audit: [
           {

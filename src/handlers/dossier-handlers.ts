@@ -4,7 +4,8 @@ import type { UserInfo } from '../api/types.js';
 import { profileOrder } from '../dossier/order.js';
 import { applyManualOrder } from '../dossier/manual-order.js';
 import { DossierRepo, type VersionRow } from '../storage/repos/dossier-repo.js';
-import { change, type HandlerDeps, nowIso, userOf } from './deps.js';
+import { change } from '../archive/audited-change.js';
+import { type HandlerDeps, nowIso, userOf } from './deps.js';
 import { runBatch } from './dossier-batch.js';
 import { dossierExportHandlers } from './dossier-export.js';
 import { appendLedger, ledgerFile } from './dossier-ledger.js';
@@ -52,7 +53,7 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
 
     'dossier.reorder': async ({ caseId, order, reasons }, ctx) => {
       const user = userOf(ctx);
-      change(deps, user, () => {
+      change(deps.archive, user, () => {
         const v = draftOf(caseId, user);
         const profile = bindProfile(deps, opts, v.profileId);
         const input = caseInput(deps, opts, caseId, null, []);
@@ -114,7 +115,7 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
         const whyZh = issue?.severity === 'error' ? '这是错误，必须更正，不能以说明代替' : '本案没有该警告';
         throw new AppError(issue ? 'invalid_input' : 'not_found', `warning ${warning}: ${why}`, `警告 ${warning}：${whyZh}`, { item: warning });
       }
-      change(deps, user, () => {
+      change(deps.archive, user, () => {
         const v = draftOf(caseId, user);
         repo.putAck(v.id, { caseId, key: warning, text: issue.messageZh, reason, byUser: user.id, byName: user.displayName, at: nowIso(deps) });
         return {
@@ -136,7 +137,7 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
 
     'dossier.seal': async (input, ctx) => {
       const user = userOf(ctx);
-      const sealed = change(deps, user, () => {
+      const sealed = change(deps.archive, user, () => {
         const job = 'caseId' in input ? caseSealJob(deps, opts, user, input.caseId, input, draftOf) : dossierSealJob(deps, opts, input.dossierId, input);
         const s = sealInTx(deps, user, job);
         const v = repo.version(job.versionId)!;
@@ -172,7 +173,7 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
       const user = userOf(ctx);
       const d = repo.byId(dossierId);
       if (!d) throw dossierNotFound(dossierId);
-      const caseIds = change(deps, user, () => {
+      const caseIds = change(deps.archive, user, () => {
         const latest = repo.latest(dossierId);
         if (!latest || latest.status !== 'sealed') {
           throw new AppError(

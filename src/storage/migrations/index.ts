@@ -6,6 +6,7 @@ import { m0004SealedClipLinks } from './0004-sealed-clip-links.js';
 import { m0005Search } from './0005-search.js';
 import { m0006Retrieval } from './0006-retrieval.js';
 import { m0007OfficerCerts } from './0007-officer-certs.js';
+import { m0008Review } from './0008-review.js';
 
 /** Every migration, in version order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005Search,
   m0006Retrieval,
   m0007OfficerCerts,
+  m0008Review,
 ];
