@@ -5,6 +5,7 @@ import { documentHandlers } from './handlers/document-handlers.js';
 import { dossierHandlers } from './handlers/dossier-handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
 import { miscHandlers } from './handlers/misc-handlers.js';
+import { searchHandlers } from './handlers/search-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -17,5 +18,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...miscHandlers(deps),
     ...dossierHandlers(deps),
     ...footageHandlers(deps),
+    ...searchHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

@@ -5,6 +5,7 @@ import { ADMINS, ANY_ROLE, AUDIT_READERS, ROLES, WRITERS } from '../domain/roles
 import { op } from './op.js';
 import { dossierOps } from './contract-dossier.js';
 import { footageOps } from './contract-footage.js';
+import { searchOps } from './contract-search.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -106,6 +107,7 @@ export const contract = {
   'job.cancel': op<{ ok: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }), ANY_ROLE),
   ...dossierOps,
   ...footageOps,
+  ...searchOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,242 @@
+import type { SearchKind } from '../../api/types-search.js';
+import type { Db } from '../db.js';
+
+/** The text part of a search, already an FTS5 expression: `trigram` on search_<kind>, `short` on search_<kind>_uni. */
+export interface TextMatch {
+  index: 'trigram' | 'short';
+  match: string;
+}
+
+/** Filters in catalogue terms (instants in UTC, dates as stored, ids resolved). */
+export interface SearchFilterSql {
+  fromUtc?: string;
+  toUtc?: string;
+  fromDate?: string;
+  toDate?: string;
+  officerId?: number;
+  deviceSerial?: string;
+  activity?: string;
+  status?: 'open' | 'sealed';
+  linked?: boolean;
+}
+
+const BASE: Record<SearchKind, string> = { case: 'cases', officer: 'officers', device: 'devices', clip: 'clips', document: 'documents' };
+
+/** The case's current dossier version is sealed (as in migration 0003's freeze triggers). */
+const SEALED = (caseIdExpr: string) => `EXISTS (
+  SELECT 1 FROM dossier_cases dc JOIN dossier_versions v ON v.id = dc.version_id
+  WHERE dc.case_id = ${caseIdExpr} AND v.status = 'sealed'
+    AND v.version_no = (SELECT max(w.version_no) FROM dossier_versions w WHERE w.dossier_id = v.dossier_id))`;
+
+const ACTIVE_CASE_LINK = `SELECT 1 FROM clip_links l WHERE l.clip_id = b.id AND l.case_id IS NOT NULL AND l.removed_at IS NULL`;
+
+/**
+ * Clips of an officer: linked to them, or recorded on a camera while the register says they held it.
+ * Driven from the officer's register entries (clips_device index), never a scan of clips.
+ */
+const OFFICER_CLIPS = (f: SearchFilterSql) => `b.id IN (
+  SELECT c2.id FROM device_assignments a JOIN devices d ON d.id = a.device_id
+    JOIN clips c2 ON c2.device_serial = d.serial AND c2.start_utc >= a.from_utc AND (a.to_utc IS NULL OR c2.start_utc < a.to_utc)
+  WHERE a.officer_id = @officerId${f.fromUtc !== undefined ? ' AND c2.start_utc >= @fromUtc' : ''}${f.toUtc !== undefined ? ' AND c2.start_utc < @toUtc' : ''}
+  UNION SELECT l.clip_id FROM clip_links l WHERE l.officer_id = @officerId AND l.removed_at IS NULL)`;
+
+function whereFor(kind: SearchKind, f: SearchFilterSql): string[] {
+  const w: string[] = [];
+  switch (kind) {
+    case 'case':
+      if (f.fromDate !== undefined) w.push('b.closed_on >= @fromDate');
+      if (f.toDate !== undefined) w.push('coalesce(b.filed_on, b.closed_on) <= @toDate');
+      if (f.officerId !== undefined) w.push('b.id IN (SELECT case_id FROM case_officers WHERE officer_id = @officerId)');
+      if (f.status !== undefined) w.push(f.status === 'sealed' ? SEALED('b.id') : `NOT ${SEALED('b.id')}`);
+      break;
+    case 'clip': {
+      w.push('b.disposal_id IS NULL');
+      // With an officer the register drives the plan; `+` keeps the planner off clips_start then.
+      const t = f.officerId !== undefined ? '+b.start_utc' : 'b.start_utc';
+      if (f.officerId !== undefined) w.push(OFFICER_CLIPS(f));
+      if (f.fromUtc !== undefined) w.push(`${t} >= @fromUtc`);
+      if (f.toUtc !== undefined) w.push(`${t} < @toUtc`);
+      if (f.deviceSerial !== undefined) w.push('b.device_serial = @deviceSerial');
+      if (f.activity !== undefined) w.push('EXISTS (SELECT 1 FROM clip_links l WHERE l.clip_id = b.id AND l.activity = @activity AND l.removed_at IS NULL)');
+      if (f.linked !== undefined) w.push(f.linked ? `EXISTS (${ACTIVE_CASE_LINK})` : `NOT EXISTS (${ACTIVE_CASE_LINK})`);
+      if (f.status !== undefined) w.push(`EXISTS (${ACTIVE_CASE_LINK} AND ${f.status === 'sealed' ? '' : 'NOT '}${SEALED('l.case_id')})`);
+      break;
+    }
+    case 'document':
+      if (f.fromDate !== undefined) w.push('b.doc_date >= @fromDate');
+      if (f.toDate !== undefined) w.push('b.doc_date <= @toDate');
+      if (f.officerId !== undefined) w.push('b.case_id IN (SELECT case_id FROM case_officers WHERE officer_id = @officerId)');
+      if (f.status !== undefined) w.push(f.status === 'sealed' ? SEALED('b.case_id') : `NOT ${SEALED('b.case_id')}`);
+      break;
+    case 'officer':
+      if (f.officerId !== undefined) w.push('b.id = @officerId');
+      break;
+    case 'device':
+      if (f.deviceSerial !== undefined) w.push('b.serial = @deviceSerial');
+      break;
+  }
+  return w;
+}
+
+/** Newest first without text: clips by recording time, cases by closing date, the rest by id. */
+const BROWSE_ORDER: Record<SearchKind, string> = {
+  case: 'b.closed_on DESC, b.id DESC',
+  clip: 'b.start_utc DESC NULLS LAST, b.id DESC',
+  officer: 'b.id DESC',
+  device: 'b.id DESC',
+  document: 'b.id DESC',
+};
+
+export interface CaseSearchRow {
+  id: number;
+  caseNo: string;
+  title: string;
+  cause: string;
+  closedOn: string;
+  sealed: number;
+  hasDossier: number;
+}
+export interface PartySearchRow {
+  caseId: number;
+  name: string;
+  address: string | null;
+}
+export interface OfficerSearchRow {
+  id: number;
+  name: string;
+  certNo: string;
+  post: string | null;
+}
+export interface DeviceSearchRow {
+  id: number;
+  serial: string;
+  model: string | null;
+  note: string | null;
+}
+export interface ClipSearchRow {
+  id: number;
+  originalName: string;
+  kind: 'video' | 'audio' | 'photo';
+  startLocal: string | null;
+  durationSec: number | null;
+  deviceSerial: string | null;
+  hasThumb: number;
+  derivedState: 'pending' | 'done' | 'failed' | 'none';
+}
+export interface ClipLinkSearchRow {
+  clipId: number;
+  caseId: number | null;
+  caseNo: string | null;
+  activity: string | null;
+}
+export interface DocumentSearchRow {
+  id: number;
+  caseId: number;
+  caseNo: string;
+  title: string;
+  docNo: string | null;
+  date: string | null;
+}
+
+/** SQL of the archive-wide search (调阅 检索) over the indexes of migration 0005. */
+export class SearchRepo {
+  constructor(private readonly db: Db) {}
+
+  /** One page of ids of a kind, in display order, and the match count up to `cap` (+1 tells "more"). */
+  page(kind: SearchKind, text: TextMatch | null, f: SearchFilterSql, limit: number, offset: number, cap: number): { ids: number[]; total: number } {
+    const where = whereFor(kind, f);
+    const params: Record<string, unknown> = { ...f, limit, offset, cap: cap + 1 };
+    if (params.linked !== undefined) delete params.linked;
+    if (params.status !== undefined) delete params.status;
+    let from: string;
+    let order: string;
+    if (text) {
+      const t = text.index === 'trigram' ? `search_${kind}` : `search_${kind}_uni`;
+      from = `${t} s JOIN ${BASE[kind]} b ON b.id = s.rowid`;
+      where.unshift(`${t} MATCH @match`);
+      params.match = text.match;
+      order = 's.rowid DESC';
+    } else {
+      from = `${BASE[kind]} b`;
+      order = BROWSE_ORDER[kind];
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const ids = (this.db.prepare(`SELECT b.id FROM ${from} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w} LIMIT @cap)`).get(params) as { n: number }).n;
+    return { ids, total };
+  }
+
+  /** The query plan of `page` (tests assert the indexes it uses). */
+  plan(kind: SearchKind, text: TextMatch | null, f: SearchFilterSql): string[] {
+    const where = whereFor(kind, f);
+    const t = text ? (text.index === 'trigram' ? `search_${kind}` : `search_${kind}_uni`) : null;
+    const from = t ? `${t} s JOIN ${BASE[kind]} b ON b.id = s.rowid` : `${BASE[kind]} b`;
+    if (t) where.unshift(`${t} MATCH @match`);
+    const params: Record<string, unknown> = { ...f, match: text?.match, limit: 20, offset: 0 };
+    delete params.linked;
+    delete params.status;
+    if (!t) delete params.match;
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const sql = `EXPLAIN QUERY PLAN SELECT b.id FROM ${from} ${w} ORDER BY ${t ? 's.rowid DESC' : BROWSE_ORDER[kind]} LIMIT @limit OFFSET @offset`;
+    return (this.db.prepare(sql).all(params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  officerIdByCertNo(certNo: string): number | undefined {
+    return (this.db.prepare('SELECT id FROM officers WHERE cert_no = ?').get(certNo) as { id: number } | undefined)?.id;
+  }
+
+  cases(ids: readonly number[]): CaseSearchRow[] {
+    return this.byIds(
+      ids,
+      (list) => `SELECT b.id, b.case_no AS caseNo, b.title, b.cause, b.closed_on AS closedOn, ${SEALED('b.id')} AS sealed,
+        EXISTS (SELECT 1 FROM dossier_cases dc WHERE dc.case_id = b.id) AS hasDossier FROM cases b WHERE b.id IN (${list})`,
+    );
+  }
+
+  parties(caseIds: readonly number[]): PartySearchRow[] {
+    return this.byIds(
+      caseIds,
+      (list) => `SELECT case_id AS caseId, name, json_extract(data, '$.address') AS address FROM parties WHERE case_id IN (${list}) ORDER BY case_id, seq`,
+    );
+  }
+
+  officers(ids: readonly number[]): OfficerSearchRow[] {
+    return this.byIds(ids, (list) => `SELECT id, name, cert_no AS certNo, post FROM officers WHERE id IN (${list})`);
+  }
+
+  devices(ids: readonly number[]): DeviceSearchRow[] {
+    return this.byIds(ids, (list) => `SELECT id, serial, model, note FROM devices WHERE id IN (${list})`);
+  }
+
+  clips(ids: readonly number[]): ClipSearchRow[] {
+    return this.byIds(
+      ids,
+      (list) => `SELECT id, original_name AS originalName, kind, start_local AS startLocal, duration_sec AS durationSec, device_serial AS deviceSerial,
+        thumb_sha256 IS NOT NULL AS hasThumb, derived_state AS derivedState FROM clips WHERE id IN (${list})`,
+    );
+  }
+
+  clipLinks(clipIds: readonly number[]): ClipLinkSearchRow[] {
+    return this.byIds(
+      clipIds,
+      (list) => `SELECT l.clip_id AS clipId, l.case_id AS caseId, c.case_no AS caseNo, l.activity FROM clip_links l LEFT JOIN cases c ON c.id = l.case_id
+        WHERE l.clip_id IN (${list}) AND l.removed_at IS NULL AND (l.case_id IS NOT NULL OR l.activity IS NOT NULL) ORDER BY l.id`,
+    );
+  }
+
+  documents(ids: readonly number[]): DocumentSearchRow[] {
+    return this.byIds(
+      ids,
+      (list) => `SELECT d.id, d.case_id AS caseId, c.case_no AS caseNo, d.title, d.doc_no AS docNo, d.doc_date AS date
+        FROM documents d JOIN cases c ON c.id = d.case_id WHERE d.id IN (${list})`,
+    );
+  }
+
+  /** Runs a by-ids query; ids are integers from our own page query, bound as parameters. */
+  private byIds<T>(ids: readonly number[], sql: (list: string) => string): T[] {
+    if (ids.length === 0) return [];
+    return this.db.prepare(sql(ids.map(() => '?').join(', '))).all(...ids) as T[];
+  }
+}
