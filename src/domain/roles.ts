@@ -21,3 +21,7 @@ export const CUSTODIANS: readonly Role[] = ['admin', 'archivist', 'supervisor'];
 export const APPROVERS: readonly Role[] = ['admin', 'supervisor'];
 /** Roles that read the audit log: 领导, 评查员 and the administrator. */
 export const AUDIT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+/** Roles that draw 评查计划 samples and assign them: 评查员, 领导 and the administrator. */
+export const REVIEW_PLANNERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+/** Roles that score an assigned dossier: only the 评查员 (and only their own assignments). */
+export const REVIEWERS: readonly Role[] = ['inspector'];
