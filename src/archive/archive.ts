@@ -12,6 +12,7 @@ import { MetaRepo } from '../storage/repos/meta-repo.js';
 import { type ArchiveLayout, archiveLayout } from './layout.js';
 import { ObjectStore } from './object-store.js';
 import { cleanTmp } from './recover.js';
+import { DEFAULT_ARCHIVE_TIME_ZONE } from '../domain/archive-time.js';
 
 export interface Archive {
   layout: ArchiveLayout;
@@ -69,7 +70,7 @@ export async function initArchive(dir: string, opts: InitOptions): Promise<Archi
       meta.set('archive_id', randomUUID());
       meta.set('name', opts.name ?? '卷宗档案库');
       meta.set('profile_id', profileId);
-      meta.set('timezone', opts.timezone ?? 'Asia/Shanghai');
+      meta.set('timezone', opts.timezone ?? DEFAULT_ARCHIVE_TIME_ZONE);
       meta.set('created_at', clock.now().toISOString());
     })();
   } finally {

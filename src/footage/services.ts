@@ -4,8 +4,8 @@ import { type FilePort, nodeFilePort } from '../ports/file-port.js';
 import { DeriveQueue } from './derive-queue.js';
 import { DigestPool } from './digest-pool.js';
 import { type FootageProfile, footageProfileOf } from './footage-profile.js';
-import { isKnownZone } from './local-time.js';
 import { loadNamePatterns, type NamePattern } from './name-patterns.js';
+import { archiveTimeZone } from '../domain/archive-time.js';
 
 /** What the footage handlers need beyond the core's deps; made once per open archive. */
 export interface FootageServices {
@@ -41,8 +41,7 @@ export function createFootageServices(o: {
     checklist: footageProfileOf(o.archive.profile),
     derive,
     timezone() {
-      const tz = o.archive.meta.get('timezone') ?? 'Asia/Shanghai';
-      return isKnownZone(tz) ? tz : 'Asia/Shanghai';
+      return archiveTimeZone(o.archive.meta);
     },
     strayGraceMs: o.strayGraceMs ?? 10 * 60_000,
     syncEveryBytes: syncEvery(),

@@ -8,6 +8,7 @@ import { change } from '../archive/audited-change.js';
 import { type HandlerDeps, nowIso, userOf } from './deps.js';
 import { assertCaseOpen } from './dossier-guard.js';
 import type { HandlerMap } from './types.js';
+import { archiveTimeZone } from '../domain/archive-time.js';
 
 type CaseOps = 'case.create' | 'case.update' | 'case.list' | 'case.get' | 'archive.info' | 'profile.current';
 
@@ -32,7 +33,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
         name: archive.meta.get('name') ?? '',
         profileId: archive.profile.id,
         profileName: archive.profile.name,
-        timezone: archive.meta.get('timezone') ?? 'Asia/Shanghai',
+        timezone: archiveTimeZone(archive.meta),
         createdAt: archive.meta.get('created_at') ?? '',
         schemaVersion: LATEST_VERSION,
         caseCount: archive.meta.caseCount(),

@@ -22,6 +22,7 @@ import { change } from '../archive/audited-change.js';
 import { type HandlerDeps, userOf } from './deps.js';
 import { avItemsOf, bagMetadata, contactSheetOf, documentTitles, dossierAuditEvents, footageOriginal, pageResolver } from './dossier-export-sources.js';
 import { sealedView } from './dossier-view.js';
+import { archiveTimeZone } from '../domain/archive-time.js';
 
 type ExportInput = z.output<DossierOps['dossier.export']['input']>;
 
@@ -279,7 +280,7 @@ function cancelled(job: Job, label: string): void {
 }
 
 function localDate(deps: HandlerDeps, d: Date): string {
-  const tz = deps.archive.meta.get('timezone') ?? 'Asia/Shanghai';
+  const tz = archiveTimeZone(deps.archive.meta);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 

@@ -7,6 +7,7 @@ import type { AckRow } from '../storage/repos/dossier-repo.js';
 import { DocumentRepo } from '../storage/repos/document-repo.js';
 import { caseNotFound } from './case-view.js';
 import type { HandlerDeps } from './deps.js';
+import { archiveTimeZone } from '../domain/archive-time.js';
 
 /** Reads what the binder needs from the catalogue: the case, its documents and pages, the recorded order and acknowledgements. */
 
@@ -27,7 +28,7 @@ export function bindProfile(deps: HandlerDeps, opts: DossierOptions, profileId: 
 
 /** Today's date (`YYYY-MM-DD`) in the archive's time zone: the 立卷时间. */
 export function today(deps: HandlerDeps): string {
-  const tz = deps.archive.meta.get('timezone') ?? 'Asia/Shanghai';
+  const tz = archiveTimeZone(deps.archive.meta);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(deps.archive.clock.now());
 }
 
