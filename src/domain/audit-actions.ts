@@ -35,6 +35,20 @@ export const AUDIT_ACTIONS = [
   'officer.status',
   'officer.certificate.add',
   'calendar.update',
+  'clip.export',
+  'retrieval.grant',
+  'retrieval.revoke',
+  'retrieval.refused',
+  'review.plan.create',
+  'review.assign',
+  'review.open',
+  'review.finding.add',
+  'review.finding.remove',
+  'review.finding.accept',
+  'review.finding.reject',
+  'review.submit',
+  'review.correct',
+  'review.answer',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
