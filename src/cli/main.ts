@@ -15,6 +15,7 @@ import { userCommand } from './commands/user.js';
 import { footageCommand } from './commands/footage.js';
 import { ingestCommand } from './commands/ingest.js';
 import { verifyCommand } from './commands/verify.js';
+import { searchCommand } from './commands/search.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
 const COMMANDS: Command[] = [
@@ -32,6 +33,7 @@ const COMMANDS: Command[] = [
   ingestCommand,
   verifyCommand,
   footageCommand,
+  searchCommand,
 ];
 
 function usage(): string {
