@@ -6,6 +6,7 @@ import { dossierHandlers } from './handlers/dossier-handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
 import { miscHandlers } from './handlers/misc-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
+import { reviewHandlers } from './handlers/review-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -19,5 +20,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...dossierHandlers(deps),
     ...footageHandlers(deps),
     ...searchHandlers(deps),
+    ...reviewHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

@@ -6,6 +6,7 @@ import { op } from './op.js';
 import { dossierOps } from './contract-dossier.js';
 import { footageOps } from './contract-footage.js';
 import { searchOps } from './contract-search.js';
+import { reviewOps } from './contract-review.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -108,6 +109,7 @@ export const contract = {
   ...dossierOps,
   ...footageOps,
   ...searchOps,
+  ...reviewOps,
 } as const;
 
 export type Contract = typeof contract;

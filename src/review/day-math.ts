@@ -12,3 +12,10 @@ export function daysBetween(a: string, b: string): number {
 export function addDays(day: string, n: number): string {
   return new Date(utc(day) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The same day `n` months later (the month's last day when it is shorter). */
+export function addMonths(day: string, n: number): string {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + n, Math.min(d, last))).toISOString().slice(0, 10);
+}
