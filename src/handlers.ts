@@ -7,6 +7,7 @@ import { footageHandlers } from './handlers/footage-handlers.js';
 import { miscHandlers } from './handlers/misc-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { reviewHandlers } from './handlers/review-handlers.js';
+import { retrievalHandlers } from './handlers/retrieval-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -21,5 +22,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...footageHandlers(deps),
     ...searchHandlers(deps),
     ...reviewHandlers(deps),
+    ...retrievalHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

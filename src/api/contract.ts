@@ -7,6 +7,7 @@ import { dossierOps } from './contract-dossier.js';
 import { footageOps } from './contract-footage.js';
 import { searchOps } from './contract-search.js';
 import { reviewOps } from './contract-review.js';
+import { retrievalOps } from './contract-retrieval.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -110,6 +111,7 @@ export const contract = {
   ...footageOps,
   ...searchOps,
   ...reviewOps,
+  ...retrievalOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -51,11 +51,6 @@ export interface ClipExportDeps {
   onBytes?: (n: number) => void;
 }
 
-/** Steps an export runs, for the job's item count. */
-export function exportSteps(whole: boolean): number {
-  return whole ? 4 : 3;
-}
-
 /** 0.05 s of slack at the end: a catalogued duration is rounded; in/out beyond it are refused. */
 const END_SLACK = 0.05;
 

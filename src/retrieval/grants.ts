@@ -1,8 +1,9 @@
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
 import type { Archive } from '../archive/archive.js';
-import { change } from '../archive/audited-change.js';
+import { type Audited, change } from '../archive/audited-change.js';
 import { utcIso } from '../footage/local-time.js';
+import { instantOf } from './times.js';
 import { type RetrievalPurpose, type RetrievalScope, RetrievalGrantRepo } from '../storage/repos/retrieval-grant-repo.js';
 
 export type { RetrievalPurpose, RetrievalScope } from '../storage/repos/retrieval-grant-repo.js';
@@ -33,17 +34,8 @@ export function normaliseScope(archive: Archive, scope: RetrievalScope): Retriev
     for (const id of ids) if (!exists.get(id)) throw new AppError('not_found', `clip ${id} does not exist`, `音像记录 ${id} 不存在`, { item: String(id) });
     return { clipIds: ids };
   }
-  const from = new Date(scope.from);
-  const to = new Date(scope.to);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
-    throw new AppError(
-      'invalid_input',
-      `time window ${scope.from} – ${scope.to} is not a valid date-time range`,
-      `时间段 ${scope.from} 至 ${scope.to} 不是有效的日期时间`,
-      {
-        item: 'scope',
-      },
-    );
+  const from = instantOf(archive, scope.from, 'from');
+  const to = instantOf(archive, scope.to, 'to', true);
   if (to <= from)
     throw new AppError(
       'invalid_input',
@@ -56,11 +48,9 @@ export function normaliseScope(archive: Archive, scope: RetrievalScope): Retriev
   return { from: utcIso(from), to: utcIso(to) };
 }
 
-/** Checks `until` is a date-time after now; returns it as an ISO UTC string. */
-export function normaliseUntil(until: string, now: Date): string {
-  const d = new Date(until);
-  if (Number.isNaN(d.getTime()))
-    throw new AppError('invalid_input', `until ${until} is not a date-time`, `截止时间 ${until} 不是有效的日期时间`, { item: 'until' });
+/** Checks `until` is a date-time after now (a date alone: the end of that day); returns it as ISO UTC. */
+export function normaliseUntil(archive: Archive, until: string, now: Date): string {
+  const d = instantOf(archive, until, 'until', true);
   if (d <= now) throw new AppError('invalid_input', `until ${until} is not in the future`, `截止时间 ${until} 已经过去`, { item: 'until' });
   return d.toISOString();
 }
@@ -74,11 +64,7 @@ export function createGrant(archive: Archive, by: UserInfo, g: NewGrant): number
 }
 
 /** The body of createGrant, for use inside a caller's own `change` (e.g. approving a request). */
-export function insertGrant(
-  archive: Archive,
-  by: UserInfo,
-  g: NewGrant,
-): { value: number; audit: { action: string; targetType: string; targetId: number; after: unknown }[] } {
+export function insertGrant(archive: Archive, by: UserInfo, g: NewGrant): Audited<number> {
   const now = archive.clock.now();
   const user = archive.db.prepare('SELECT id FROM users WHERE id = ?').get(g.userId);
   if (!user) throw new AppError('not_found', `user ${g.userId} does not exist`, `用户 ${g.userId} 不存在`, { item: String(g.userId) });
@@ -87,7 +73,7 @@ export function insertGrant(
   const reason = g.reason.trim();
   if (reason.length < 2) throw new AppError('invalid_input', 'give a reason for the grant', '请填写调阅事由', { item: 'reason' });
   const scope = normaliseScope(archive, g.scope);
-  const until = normaliseUntil(g.until, now);
+  const until = normaliseUntil(archive, g.until, now);
   const row = { userId: g.userId, scope, until, allowCopy: g.allowCopy, purpose: g.purpose, reason, source: g.source, requestId: g.requestId ?? null };
   const id = new RetrievalGrantRepo(archive.db).insert({ ...row, createdAt: now.toISOString(), createdBy: by.id });
   return { value: id, audit: [{ action: 'retrieval.grant', targetType: 'retrieval_grant', targetId: id, after: row }] };

@@ -1,6 +1,8 @@
 import type { Db } from '../db.js';
 
-export type RetrievalPurpose = 'supervision' | 'complaint' | 'litigation' | 'case-review' | 'other';
+import type { RetrievalPurpose } from '../../api/types-retrieval.js';
+
+export type { RetrievalPurpose };
 export const RETRIEVAL_PURPOSES: readonly RetrievalPurpose[] = ['supervision', 'complaint', 'litigation', 'case-review', 'other'];
 
 /** What a request or grant covers: a case's linked clips, a list of clips, or a recorded time window (UTC). */

@@ -1,0 +1,84 @@
+import { AppError } from '../api/errors.js';
+import type { UserInfo } from '../api/types.js';
+import type { Segment, ViewSessionInfo, ViewStartResult } from '../api/types-retrieval.js';
+import type { Archive } from '../archive/archive.js';
+import { change } from '../archive/audited-change.js';
+import { RetrievalViewRepo } from '../storage/repos/retrieval-view-repo.js';
+import { assertClipAccess } from './access.js';
+import { mergeSegments, totalOf } from './segments.js';
+
+interface ClipFacts {
+  name: string;
+  duration: number | null;
+  proxyDone: boolean;
+}
+
+function clipFacts(archive: Archive, clipId: number): ClipFacts {
+  const c = archive.db.prepare('SELECT original_name AS name, duration_sec AS duration, proxy_state AS proxy FROM clips WHERE id = ?').get(clipId) as
+    { name: string; duration: number | null; proxy: string } | undefined;
+  if (!c) throw new AppError('not_found', `clip ${clipId} does not exist`, `音像记录 ${clipId} 不存在`, { item: String(clipId) });
+  return { name: c.name, duration: c.duration, proxyDone: c.proxy === 'done' };
+}
+
+/**
+ * Opens a playback session: checks access (a refusal is recorded and thrown), then records who
+ * started watching which clip under which grant. Audited as 'retrieval.view'. The player loads the
+ * proxy when one was made (formats Chromium cannot play), else the original.
+ */
+export function viewStart(archive: Archive, user: UserInfo, clipId: number): ViewStartResult {
+  const facts = clipFacts(archive, clipId);
+  const decision = assertClipAccess(archive, user, clipId, 'view', archive.clock.now());
+  const media = facts.proxyDone ? 'clip-proxy' : 'clip';
+  const viewId = change(archive, user, () => {
+    const at = archive.clock.now().toISOString();
+    const id = new RetrievalViewRepo(archive.db).open({ userId: user.id, clipId, grantId: decision.grantId, viaProxy: media === 'clip-proxy', at });
+    return {
+      value: id,
+      audit: [
+        {
+          action: 'retrieval.view',
+          targetType: 'clip',
+          targetId: clipId,
+          detail: { viewId: id, clip: facts.name, grantId: decision.grantId, mode: decision.grantId === null ? 'live' : 'grant', media },
+        },
+      ],
+    };
+  });
+  return { viewId, access: { mode: decision.grantId === null ? 'live' : 'grant', grantId: decision.grantId, until: decision.until }, media };
+}
+
+function openSession(archive: Archive, user: UserInfo, viewId: number): ViewSessionInfo {
+  const v = new RetrievalViewRepo(archive.db).byId(viewId);
+  if (!v || v.userId !== user.id)
+    throw new AppError('not_found', `view session ${viewId} does not exist`, `调阅记录 ${viewId} 不存在`, { item: String(viewId) });
+  if (v.endedAt !== null)
+    throw new AppError('invalid_input', `view session ${viewId} was closed at ${v.endedAt}`, `调阅记录 ${viewId} 已于 ${v.endedAt} 结束`, {
+      item: String(viewId),
+    });
+  return v;
+}
+
+/** Adds played stretches to the caller's open session (merged with those already recorded). */
+export function viewProgress(archive: Archive, user: UserInfo, viewId: number, segments: readonly Segment[]): ViewSessionInfo {
+  return record(archive, user, viewId, segments, false);
+}
+
+/** Closes the caller's session with its last stretches; the record is frozen. Audited as 'retrieval.viewEnd'. */
+export function viewEnd(archive: Archive, user: UserInfo, viewId: number, segments: readonly Segment[] = []): ViewSessionInfo {
+  return record(archive, user, viewId, segments, true);
+}
+
+function record(archive: Archive, user: UserInfo, viewId: number, segments: readonly Segment[], end: boolean): ViewSessionInfo {
+  return change(archive, user, () => {
+    const repo = new RetrievalViewRepo(archive.db);
+    const v = openSession(archive, user, viewId);
+    const merged = mergeSegments([...v.segments, ...segments], clipFacts(archive, v.clipId).duration);
+    const total = totalOf(merged);
+    repo.update(viewId, merged, total, archive.clock.now().toISOString(), end);
+    const after = repo.byId(viewId)!;
+    const audit = end
+      ? [{ action: 'retrieval.viewEnd', targetType: 'clip', targetId: v.clipId, detail: { viewId, grantId: v.grantId, segments: merged, totalSec: total } }]
+      : [];
+    return { value: after, audit };
+  });
+}
