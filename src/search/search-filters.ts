@@ -1,7 +1,7 @@
 import type { SearchQueryInput } from '../api/contract-search.js';
 import { AppError } from '../api/errors.js';
 import { SEARCH_KINDS, type SearchKind } from '../api/types-search.js';
-import { findActivity, type FootageProfile } from '../footage/footage-profile.js';
+import { findActivity, type FootageProfile } from '../profiles/footage-section.js';
 import { parseDateTime, zoned } from '../footage/local-time.js';
 import type { SearchFilterSql, SearchRepo } from '../storage/repos/search-repo.js';
 

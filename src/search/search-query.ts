@@ -2,7 +2,8 @@ import type { SearchQueryInput } from '../api/contract-search.js';
 import { SEARCH_COUNT_CAP, type SearchGroup, type SearchResult } from '../api/types-search.js';
 import type { UserInfo } from '../api/types.js';
 import type { Archive } from '../archive/archive.js';
-import { footageProfileOf } from '../footage/footage-profile.js';
+import { archiveTimeZone } from '../domain/archive-time.js';
+import { footageProfileOf } from '../profiles/footage-section.js';
 import { SearchRepo } from '../storage/repos/search-repo.js';
 import { resolveFilters } from './search-filters.js';
 import { hitsOf } from './search-hits.js';
@@ -21,7 +22,7 @@ const BROWSABLE = new Set(['clip', 'case']);
 export function searchQuery(archive: Archive, _user: UserInfo, input: SearchQueryInput): SearchResult {
   const { text, words } = cleanSearchText(input.text);
   const repo = new SearchRepo(archive.db);
-  const tz = archive.meta.get('timezone') ?? 'Asia/Shanghai';
+  const tz = archiveTimeZone(archive.meta);
   const filters = resolveFilters(input, repo, tz, footageProfileOf(archive.profile));
   const match = textMatch(words);
   const mode = match === null ? 'none' : match.index;
