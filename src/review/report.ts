@@ -45,7 +45,7 @@ export function reviewReport(v: ReviewView, now: Date): ReportDoc {
   const rows: string[][] = [];
   for (const s of v.sheet.sections) {
     rows.push([s.title, fmt(s.max), fmt(s.deducted), fmt(s.score)]);
-    for (const it of s.items) if (it.hits > 0) rows.push([`　${it.title}`, fmt(it.max), fmt(it.deducted), fmt(it.score)]);
+    for (const it of s.items) if (it.hits > 0) rows.push([`  ${it.title}`, fmt(it.max), fmt(it.deducted), fmt(it.score)]);
   }
   rows.push(['合计', fmt(v.sheet.max), fmt(v.sheet.max - v.sheet.total), fmt(v.sheet.total)]);
   blocks.push({
@@ -109,7 +109,7 @@ export function reviewReport(v: ReviewView, now: Date): ReportDoc {
   blocks.push({ kind: 'signatures', labels: ['评查员', '审核人'] });
   return {
     title: '行政执法案卷评查报告',
-    subtitle: `${a.caseNo}　${a.caseTitle}`,
+    subtitle: `${a.caseNo} ${a.caseTitle}`,
     author: v.inspector,
     subject: `案卷评查报告 ${a.caseNo}：${fmt(v.sheet.total)} 分，${v.sheet.gradeLabel}`,
     keywords: ['案卷评查', a.caseNo, v.sheet.gradeLabel],
