@@ -1,4 +1,4 @@
-import { appendLines, readLines } from '../archive/append-log.js';
+import { appendLines, readLines } from './append-log.js';
 
 /**
  * The audit chain's anchor outside catalog.db: one line `seq hash` per entry, appended after each

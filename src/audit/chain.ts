@@ -1,21 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { AuditFields } from '../storage/repos/audit-repo.js';
 import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** The fields an audit entry's hash covers (everything but the hash itself). */
-export interface AuditFields {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  beforeDigest: string | null;
-  afterDigest: string | null;
-  detail: string | null;
-}
 
 /** H_i = SHA-256(H_{i-1} ‖ "\n" ‖ canonical JSON of entry i). */
 export function entryHash(prevHash: string, f: AuditFields): string {

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { toIoError } from '../archive/object-store.js';
-import { createHasher } from '../footage/digests.js';
+import { createHasher } from '../ports/digests.js';
 import type { FilePort } from '../ports/file-port.js';
 
 const CHUNK = 1 << 20;

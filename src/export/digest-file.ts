@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { createHasher, type DigestAlg } from '../footage/digests.js';
+import { createHasher, type DigestAlg } from '../ports/digests.js';
 import type { FilePort } from '../ports/file-port.js';
 
 /** Streams a file through the digest port (1 MiB at a time). */

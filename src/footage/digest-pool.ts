@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../api/errors.js';
 import { DIGEST_WORKER_SOURCE } from './digest-worker-source.js';
-import { createHasher, type DigestAlg, hashWasmPath, type Hasher, type Sm3Backend, sm3Backend } from './digests.js';
+import { createHasher, type DigestAlg, hashWasmPath, type Hasher, type Sm3Backend, sm3Backend } from '../ports/digests.js';
 
 export interface Slot {
   index: number;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../api/errors.js';
-import { appendLines, readLines } from '../archive/append-log.js';
+import { appendLines, readLines } from '../audit/append-log.js';
 import type { ArchiveLayout } from '../archive/layout.js';
 
 /**

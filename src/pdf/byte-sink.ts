@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import type { Hasher } from '../footage/digests.js';
+import type { Hasher } from '../ports/digests.js';
 import { borrowBuffer, giveBackBuffer } from './buffer-cache.js';
 
 const BUFFER_BYTES = 1 << 20;

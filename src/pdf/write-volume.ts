@@ -5,7 +5,7 @@ import { PDFDict, type PDFDocument, PDFPageLeaf } from '@cantoo/pdf-lib';
 import { AppError } from '../api/errors.js';
 import { toIoError } from '../archive/object-store.js';
 import { tmpName } from '../archive/tmp-names.js';
-import { createHasher } from '../footage/digests.js';
+import { createHasher } from '../ports/digests.js';
 import { type FilePort, nodeFilePort } from '../ports/file-port.js';
 import { ByteSink } from './byte-sink.js';
 import { ObjectCopier } from './copy-objects.js';

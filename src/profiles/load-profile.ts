@@ -5,7 +5,7 @@ import { describeIssues, type FieldIssue } from '../api/validate.js';
 import { type FilingProfile, profileSchema } from '../domain/profile.js';
 import type { BindingProfile, ProfileBinding } from '../domain/profile-binding.js';
 import { checkBinding } from './binding-check.js';
-import { checkFootageSection } from '../footage/footage-profile.js';
+import { checkFootageSection } from './footage-section.js';
 
 export const DEFAULT_PROFILE_ID = 'henan-township-2016';
 

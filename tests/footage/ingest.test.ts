@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forceSm3Backend } from '../../src/footage/digests.js';
+import { forceSm3Backend } from '../../src/ports/digests.js';
 import { sampleCase } from '../helpers/fixtures.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { footageClient } from './helpers/footage-core.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeClipFields } from '../../src/footage/clip-fields.js';
 import { caseCoverage } from '../../src/footage/coverage.js';
 import { DigestPool } from '../../src/footage/digest-pool.js';
-import { digestBytes, nodeHasSm3 } from '../../src/footage/digests.js';
+import { digestBytes, nodeHasSm3 } from '../../src/ports/digests.js';
 import { footageProfileOf } from '../../src/footage/footage-profile.js';
 import { loadProfile } from '../../src/profiles/load-profile.js';
 import { parseDateTime, wallToInstant, zoned } from '../../src/footage/local-time.js';

@@ -5,7 +5,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { AppError } from '../../api/errors.js';
 import { toIoError } from '../../archive/object-store.js';
 import { tmpName } from '../../archive/tmp-names.js';
-import { digestBytes } from '../../footage/digests.js';
+import { digestBytes } from '../../ports/digests.js';
 import { type FilePort } from '../../ports/file-port.js';
 import { ByteSink } from '../byte-sink.js';
 import { ObjectCopier } from '../copy-objects.js';

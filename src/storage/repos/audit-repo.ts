@@ -1,5 +1,18 @@
 import type { Db } from '../db.js';
-import type { AuditFields } from '../../audit/chain.js';
+
+/** The fields an audit entry's hash covers (everything but the hash itself). */
+export interface AuditFields {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  detail: string | null;
+}
 
 export interface AuditRow extends AuditFields {
   prevHash: string;
