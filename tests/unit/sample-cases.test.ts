@@ -87,8 +87,11 @@ describe('resources/sample/cases.json', () => {
     expect(() => loadSampleCases(dir)).toThrow(/青石综执罚立〔2024〕31号.*dates\.filed: general_needs_filed/);
   });
 
-  const source = process.env.JUANZONG_SAMPLES_SRC ?? '/work/shared/samples/cases.json';
-  it.skipIf(!existsSync(source))('is what scripts/convert-samples.mjs produces from the shared samples', () => {
+  // The shared samples' source, as the repo keeps it (tests/fixtures/shared-samples/cases.json, a copy
+  // of the demo data the team was handed); JUANZONG_SAMPLES_SRC points at another copy to compare with.
+  const source = process.env.JUANZONG_SAMPLES_SRC ?? path.join(root, 'tests', 'fixtures', 'shared-samples', 'cases.json');
+  it('is what scripts/convert-samples.mjs produces from the shared samples', () => {
+    if (!existsSync(source)) throw new Error(`the shared samples' source is missing: ${source}`);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'juanzong-convert-'));
     tmpDirs.push(dir);
     const out = path.join(dir, 'cases.json');
