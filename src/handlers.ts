@@ -4,10 +4,13 @@ import type { HandlerDeps } from './handlers/deps.js';
 import { documentHandlers } from './handlers/document-handlers.js';
 import { dossierHandlers } from './handlers/dossier-handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
+import { officerHandlers } from './handlers/officer-handlers.js';
+import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
 import { miscHandlers } from './handlers/misc-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { reviewHandlers } from './handlers/review-handlers.js';
 import { retrievalHandlers } from './handlers/retrieval-handlers.js';
+import { clipHandlers } from './handlers/clip-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -23,5 +26,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...searchHandlers(deps),
     ...reviewHandlers(deps),
     ...retrievalHandlers(deps),
+    ...officerHandlers(deps),
+    ...reviewCheckHandlers(deps),
+    ...clipHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

@@ -5,9 +5,12 @@ import { ADMINS, ANY_ROLE, AUDIT_READERS, ROLES, WRITERS } from '../domain/roles
 import { op } from './op.js';
 import { dossierOps } from './contract-dossier.js';
 import { footageOps } from './contract-footage.js';
+import { officerOps } from './contract-officer.js';
+import { reviewCheckOps } from './contract-review-check.js';
 import { searchOps } from './contract-search.js';
 import { reviewOps } from './contract-review.js';
 import { retrievalOps } from './contract-retrieval.js';
+import { clipOps } from './contract-clip.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -112,6 +115,9 @@ export const contract = {
   ...searchOps,
   ...reviewOps,
   ...retrievalOps,
+  ...officerOps,
+  ...reviewCheckOps,
+  ...clipOps,
 } as const;
 
 export type Contract = typeof contract;
