@@ -6,6 +6,8 @@ import { dossierHandlers } from './handlers/dossier-handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
 import { officerHandlers } from './handlers/officer-handlers.js';
 import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
+import { officerHandlers } from './handlers/officer-handlers.js';
+import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
 import { miscHandlers } from './handlers/misc-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { reviewHandlers } from './handlers/review-handlers.js';
@@ -26,6 +28,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...searchHandlers(deps),
     ...reviewHandlers(deps),
     ...retrievalHandlers(deps),
+    ...officerHandlers(deps),
+    ...reviewCheckHandlers(deps),
     ...officerHandlers(deps),
     ...reviewCheckHandlers(deps),
     ...clipHandlers(deps),

@@ -1,8 +1,11 @@
+import type { RuleInfo } from '../api/types-review-check.js';
 import type { Archive } from '../archive/archive.js';
+import { archiveTimeZone } from '../domain/archive-time.js';
+import { CaseRepo } from '../storage/repos/case-repo.js';
 import { archiveCalendar } from '../calendar/archive-calendar.js';
 import type { CaseFacts } from './case-facts.js';
 import type { CheckReport, Finding } from './finding.js';
-import { loadCaseFacts } from './load-facts.js';
+import { caseNotFound, loadCaseFacts } from './load-facts.js';
 import { registrationByCertNo } from '../officers/registration.js';
 import { OfficerRepo } from '../storage/repos/officer-repo.js';
 import { RULES, type Rule } from './rules/index.js';
@@ -46,7 +49,18 @@ export function checkCase(archive: Archive, caseId: number, opts: CheckOptions):
   return runRules(facts);
 }
 
+/** checkCase by id or 案号 (the op and the CLI take either). */
+export function checkCaseByKey(archive: Archive, key: { caseId: number } | { caseNo: string }, opts: CheckOptions): CheckReport {
+  const id = 'caseId' in key ? key.caseId : new CaseRepo(archive.db).idByCaseNo(key.caseNo);
+  if (id === undefined) throw caseNotFound('caseNo' in key ? key.caseNo : '');
+  return checkCase(archive, id, opts);
+}
+
+export function ruleInfos(): RuleInfo[] {
+  return RULES.map((r) => ({ id: r.id, category: r.category, name: r.name, nameZh: r.nameZh, basis: r.basis }));
+}
+
+/** `YYYY-MM-DD` of `now` in the archive's time zone. */
 export function localDay(archive: Archive, now: Date): string {
-  const tz = archive.meta.get('timezone') ?? 'Asia/Shanghai';
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: archiveTimeZone(archive.meta), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
