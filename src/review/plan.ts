@@ -76,6 +76,7 @@ export function createPlan(d: PlanDeps, user: UserInfo, p: NewPlan): PlanDetail 
         action: 'review.plan.create',
         targetType: 'review_plan',
         targetId: planId,
+        detail: { seed, template: `${template.id}@${template.version}`, drawn: draw.picked.length },
         after: {
           title: p.title,
           year: p.year,
