@@ -1,11 +1,13 @@
 import { exportEn } from './export.en.js';
 import { footageEn } from './footage.en.js';
+import { searchEn } from './search.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English. Same keys as zh-CN.ts (the type and a test both check it). */
 export const en: Record<MessageKey, string> = {
   ...footageEn,
   ...exportEn,
+  ...searchEn,
   'app.name': 'Juanzong',
   'app.subtitle': 'Enforcement case-file archive',
   'app.loading': 'Loading…',

@@ -1,10 +1,12 @@
 /** 简体中文 — the primary dictionary. Every key here must exist in en.ts (a test checks both ways). */
 import { exportZhCN } from './export.zh-CN.js';
 import { footageZhCN } from './footage.zh-CN.js';
+import { searchZhCN } from './search.zh-CN.js';
 
 export const zhCN = {
   ...footageZhCN,
   ...exportZhCN,
+  ...searchZhCN,
   'app.name': '卷宗',
   'app.subtitle': '行政执法案卷档案管理',
   'app.loading': '正在加载…',
