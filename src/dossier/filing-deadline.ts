@@ -1,9 +1,9 @@
-import { addWorkingDays } from '../calendar/shipped-calendar.js';
+import { addWorkingDays } from '../resources/work-calendar.js';
 import type { FilingDeadline } from '../domain/profile-binding.js';
 
 /**
  * The last day to file a closed case (归档期限) under the profile's rule. Working days follow the
- * official calendar (法定节假日 off, 调休 weekends worked; resources/calendar/, src/calendar/).
+ * official calendar (法定节假日 off, 调休 weekends worked; resources/calendar/, src/resources/work-calendar.ts).
  */
 export function filingDue(rule: FilingDeadline, closedOn: string): string {
   const [y, m, d] = closedOn.slice(0, 10).split('-').map(Number) as [number, number, number];
