@@ -7,8 +7,6 @@ import { isProcessAlive, ownerPid, tmpName } from '../archive/tmp-names.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
 import type { Tx } from '../archive/audited-change.js';
 import { quarantineDir } from './quarantine.js';
-import type { ingestRecorder } from './ingest-recorder.js';
-export type Recorder = typeof ingestRecorder;
 
 /**
  * In-flight markers: before a verified copy is renamed into objects/, a marker `inflight/<pid>-<uuid>`

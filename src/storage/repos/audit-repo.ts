@@ -1,6 +1,4 @@
 import type { Db } from '../db.js';
-import type { entryHash } from '../../audit/chain.js';
-export type ChainHash = typeof entryHash;
 
 /** The fields an audit entry's hash covers (everything but the hash itself). */
 export interface AuditFields {
