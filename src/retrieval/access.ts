@@ -58,7 +58,7 @@ export function assertClipAccess(archive: Archive, user: UserInfo, clipId: numbe
   if (g) return { allowed: true, grantId: g.id, until: g.until };
   const why = whyRefused(archive, user, clipId, need, at);
   const refusalId = change(archive, user, () => {
-    const id = new RetrievalRefusalRepo(archive.db).insert(user.id, clipId, need, at, why.en);
+    const id = new RetrievalRefusalRepo(archive.db).insert(user.id, clipId, need, at, `${why.zh}（${why.en}）`);
     return {
       value: id,
       audit: [{ action: 'retrieval.refused', targetType: 'clip', targetId: clipId, detail: { need, why: why.en, refusalId: id, clip: name } }],

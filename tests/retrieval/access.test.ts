@@ -33,7 +33,8 @@ describe('调阅 access rules', () => {
       const lead = await w.login('lead');
       let log = await lead.call('retrieval.log', {});
       expect(log.refusals).toHaveLength(1);
-      expect(log.refusals[0]).toMatchObject({ user: '孙档案', clipId: w.clipA, clipName: 'A001.mp4', need: 'view', why: 'no grant covers this clip' });
+      expect(log.refusals[0]).toMatchObject({ user: '孙档案', clipId: w.clipA, clipName: 'A001.mp4', need: 'view' });
+      expect(log.refusals[0]?.why).toBe('没有覆盖该音像记录的调阅授权（no grant covers this clip）');
       expect(log.people.find((p) => p.user === '孙档案')?.refusals).toBe(1);
 
       const req = await w.arch.call('retrieval.request', { reason: '核查群众投诉', purpose: 'complaint', scope: { caseId: w.caseId }, until: '2026-12-31' });
