@@ -57,7 +57,7 @@ export const reviewOps = {
   ),
   'review.plan.list': op<PlanSummary[]>()(z.object({}).strict(), ANY_ROLE),
   'review.plan.get': op<PlanDetail>()(z.object({ planId: id }).strict(), ANY_ROLE),
-  'review.inspectors': op<{ id: number; name: string }[]>()(z.object({}).strict(), REVIEW_PLANNERS),
+  'review.inspectors': op<{ id: number; name: string; username: string }[]>()(z.object({}).strict(), REVIEW_PLANNERS),
   'review.mine': op<AssignmentInfo[]>()(z.object({}).strict(), REVIEWERS),
   'review.ofCase': op<AssignmentInfo[]>()(z.object({ caseId: id }).strict(), ANY_ROLE),
   'review.open': op<ReviewView>()(z.object({ assignmentId: id }).strict(), REVIEWERS),

@@ -16,6 +16,8 @@ import { footageCommand } from './commands/footage.js';
 import { ingestCommand } from './commands/ingest.js';
 import { verifyCommand } from './commands/verify.js';
 import { searchCommand } from './commands/search.js';
+import { reviewCommand } from './commands/review.js';
+import { reviewTemplateCommand } from './commands/review-template.js';
 import { callCommand } from './commands/call.js';
 import { clipCommand } from './commands/clip.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
@@ -36,6 +38,8 @@ const COMMANDS: Command[] = [
   verifyCommand,
   footageCommand,
   searchCommand,
+  reviewCommand,
+  reviewTemplateCommand,
   callCommand,
   clipCommand,
 ];

@@ -32,7 +32,7 @@ export function reviewHandlers(deps: HandlerDeps): HandlerMap<ReviewOpName> {
       new UserRepo(archive.db)
         .list()
         .filter((u) => u.role === 'inspector')
-        .map((u) => ({ id: u.id, name: u.displayName })),
+        .map((u) => ({ id: u.id, name: u.displayName, username: u.username })),
     'review.mine': async (_i, ctx) => myAssignments(archive, userOf(ctx)),
     'review.ofCase': async (i) => caseAssignments(archive, i.caseId),
     'review.open': async (i, ctx) => openReview({ archive, resourcesDir }, userOf(ctx), i.assignmentId),
