@@ -4,7 +4,7 @@ import { announcementBeforeDemolition, reminderBeforeEnforcement } from '../../.
 import { fullRecording } from '../../../src/review/rules/footage.js';
 import { certificateValid, twoOfficers } from '../../../src/review/rules/officers.js';
 import { collectiveDiscussion, legalReview, noticeBeforeDecision, serviceAfterDocument, summaryLimits } from '../../../src/review/rules/procedure.js';
-import { facts, outcomes, registration, run } from './facts.js';
+import { facts, outcomes, registration, run, type Spec } from './facts.js';
 
 describe('completeness.required-documents (profile, by procedure and condition)', () => {
   it('finds the 立案审批表 missing from a 一般程序 file, and the 查封扣押 documents when a seizure was used', () => {
@@ -42,7 +42,7 @@ describe('completeness.required-documents (profile, by procedure and condition)'
 
 describe('procedure.two-officers and officer.certificate-valid (第四十二条, 强制法 第十八条)', () => {
   const expiredLiu = registration([{ certNo: '豫S1', issuer: '河南省人民政府', validFrom: '2019-08-01', validTo: '2024-07-31' }]);
-  const twoOn = (officers: Parameters<typeof facts>[0]['officers'], kind = 'XWBL') => facts({ officers, docs: [[kind, '2024-08-21', '询问笔录']] });
+  const twoOn = (officers: Spec['officers'], kind = 'XWBL') => facts({ officers, docs: [[kind, '2024-08-21', '询问笔录']] });
 
   it('passes two officers certified on the day', () => {
     const f = twoOn(undefined);
