@@ -32,13 +32,44 @@ function tamper(dir: string, fn: (db: Database.Database) => void): void {
   db.close();
 }
 
+/** Whether catalog.db's rows form an unbroken hash chain on their own (no anchor consulted). */
+function chainConsistent(dir: string): boolean {
+  const db = new Database(path.join(dir, 'catalog.db'), { readonly: true });
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, unknown>[];
+  db.close();
+  let prev = '0'.repeat(64);
+  for (const r of rows) {
+    const hash = entryHash(prev, {
+      seq: r.seq as number,
+      at: r.at as string,
+      actorId: r.actor_id as number | null,
+      actor: r.actor as string,
+      action: r.action as string,
+      targetType: r.target_type as string,
+      targetId: r.target_id as string,
+      beforeDigest: r.before_digest as string | null,
+      afterDigest: r.after_digest as string | null,
+      detail: r.detail as string | null,
+    });
+    if (r.prev_hash !== prev || r.hash !== hash) return false;
+    prev = hash;
+  }
+  return rows.length > 0;
+}
+
 describe('audit chain', () => {
   it('verifies an untouched chain', async () => {
     const dir = await archiveWithHistory();
     const r = await verify(dir);
-    expect(r.ok).toBe(true);
-    // 5 entries before the verify's own login: setup + 4 cases; the login itself adds one.
-    expect(r.checked).toBeGreaterThanOrEqual(6);
+    // 5 entries before the verify's own login: setup + 4 cases; the login itself adds one, and the
+    // anchor outside the catalogue has followed every one of them.
+    expect(r).toEqual({ ok: true, checked: 6, headSeq: 6, anchor: { seq: 6, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, firstBroken: null });
+    const db = new Database(path.join(dir, 'catalog.db'), { readonly: true });
+    const rows = db.prepare('SELECT seq, action, hash FROM audit_log ORDER BY seq').all() as { seq: number; action: string; hash: string }[];
+    db.close();
+    expect(rows.map((x) => x.action)).toEqual(['user.create', 'case.create', 'case.create', 'case.create', 'case.create', 'auth.login']);
+    expect(rows.at(-1)!.hash).toBe(r.anchor!.hash);
+    expect(chainConsistent(dir)).toBe(true);
   });
 
   it('names a row edited behind the app', async () => {
@@ -52,10 +83,13 @@ describe('audit chain', () => {
   it('names a deleted tail, even though the remaining chain is consistent', async () => {
     const dir = await archiveWithHistory();
     tamper(dir, (db) => db.prepare('DELETE FROM audit_log WHERE seq >= 4').run());
+    // What is left links up: only the anchor outside catalog.db can tell that entries are gone.
+    expect(chainConsistent(dir)).toBe(true);
     const r = await verify(dir);
     // The verify's own login re-uses seq 4, which the anchor knows by another hash.
     expect(r.ok).toBe(false);
-    expect(r.firstBroken?.seq).toBe(4);
+    expect(r.firstBroken).toMatchObject({ seq: 4, reasonZh: expect.stringMatching(/锚点/) });
+    expect(r.anchor?.seq).toBe(5); // setup + 4 cases, the state before the rows went
   });
 
   it('names the first entry of a chain rewritten consistently inside catalog.db', async () => {
@@ -81,6 +115,8 @@ describe('audit chain', () => {
         prev = hash;
       }
     });
+    // Consistent inside catalog.db: every hash follows from its row and the one before.
+    expect(chainConsistent(dir)).toBe(true);
     const r = await verify(dir);
     expect(r.ok).toBe(false);
     expect(r.firstBroken?.seq).toBe(2);
