@@ -22,6 +22,8 @@ export const RETRIEVAL_PURPOSE_VALUES = ['supervision', 'complaint', 'litigation
 
 export const retrievalScopeSchema = z.union([
   z.object({ caseId: id }).strict(),
+  /** A case by 案号 (the CLI's --case). */
+  z.object({ caseNo: z.string().trim().min(1).max(100) }).strict(),
   z.object({ clipIds: z.array(id).min(1).max(500) }).strict(),
   z.object({ from: dateTime, to: dateTime }).strict(),
 ]);

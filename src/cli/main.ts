@@ -20,6 +20,7 @@ import { reviewCommand } from './commands/review.js';
 import { reviewTemplateCommand } from './commands/review-template.js';
 import { callCommand } from './commands/call.js';
 import { clipCommand } from './commands/clip.js';
+import { retrievalCommand } from './commands/retrieval.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
 const COMMANDS: Command[] = [
@@ -42,6 +43,7 @@ const COMMANDS: Command[] = [
   reviewTemplateCommand,
   callCommand,
   clipCommand,
+  retrievalCommand,
 ];
 
 function usage(): string {

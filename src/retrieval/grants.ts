@@ -21,7 +21,12 @@ export interface NewGrant {
 }
 
 /** Checks a scope names things that exist; window bounds come back as `YYYY-MM-DDTHH:MM:SSZ` (as clips.start_utc). */
-export function normaliseScope(archive: Archive, scope: RetrievalScope): RetrievalScope {
+export function normaliseScope(archive: Archive, scope: RetrievalScope | { caseNo: string }): RetrievalScope {
+  if ('caseNo' in scope) {
+    const c = archive.db.prepare('SELECT id FROM cases WHERE case_no = ?').get(scope.caseNo) as { id: number } | undefined;
+    if (!c) throw new AppError('not_found', `case ${scope.caseNo} does not exist`, `案件 ${scope.caseNo} 不存在`, { item: scope.caseNo });
+    return { caseId: c.id };
+  }
   if ('caseId' in scope) {
     const c = archive.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(scope.caseId);
     if (!c) throw new AppError('not_found', `case ${scope.caseId} does not exist`, `案件 ${scope.caseId} 不存在`, { item: String(scope.caseId) });

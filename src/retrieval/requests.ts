@@ -12,7 +12,7 @@ import { insertGrant, normaliseScope, normaliseUntil } from './grants.js';
 export interface NewRequest {
   reason: string;
   purpose: RetrievalPurpose;
-  scope: RetrievalScope;
+  scope: RetrievalScope | { caseNo: string };
   until: string;
   allowCopy: boolean;
 }
