@@ -2,6 +2,7 @@ import { exportEn } from './export.en.js';
 import { footageEn } from './footage.en.js';
 import { searchEn } from './search.en.js';
 import { clipEn } from './clip.en.js';
+import { retrievalEn } from './retrieval.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English. Same keys as zh-CN.ts (the type and a test both check it). */
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...exportEn,
   ...searchEn,
   ...clipEn,
+  ...retrievalEn,
   'app.name': 'Juanzong',
   'app.subtitle': 'Enforcement case-file archive',
   'app.loading': 'Loading…',

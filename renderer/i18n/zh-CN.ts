@@ -3,12 +3,14 @@ import { exportZhCN } from './export.zh-CN.js';
 import { footageZhCN } from './footage.zh-CN.js';
 import { searchZhCN } from './search.zh-CN.js';
 import { clipZhCN } from './clip.zh-CN.js';
+import { retrievalZhCN } from './retrieval.zh-CN.js';
 
 export const zhCN = {
   ...footageZhCN,
   ...exportZhCN,
   ...searchZhCN,
   ...clipZhCN,
+  ...retrievalZhCN,
   'app.name': '卷宗',
   'app.subtitle': '行政执法案卷档案管理',
   'app.loading': '正在加载…',
