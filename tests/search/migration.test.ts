@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db.js';
 import { migrate } from '../../src/storage/migrate.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
-import { m0005Search, MAX_UNI_CHARS } from '../../src/storage/migrations/0005-search.js';
+import { m0005Search, MAX_UNI_CHARS, rebuildSearchIndex } from '../../src/storage/migrations/0005-search.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const SHA = (n: number) => n.toString(16).padStart(64, '0');
@@ -49,6 +49,28 @@ describe('migration 0005-search', () => {
     // The triggers are live after the migration: a new party is searchable at once.
     db.prepare(`INSERT INTO parties (case_id, seq, type, name, data) VALUES (3, 2, 'organisation', '青石建材有限公司', '{}')`).run();
     expect(hit('search_case', '"建材有限"')).toEqual([3]);
+    db.close();
+  });
+});
+
+describe('rebuildSearchIndex', () => {
+  it('refills the indexes from the base tables after they drifted', () => {
+    const file = path.join(tmpDir(), 'catalog.db');
+    const db = openDb(file);
+    migrate(db, file, [...MIGRATIONS.filter((m) => m.version <= 4), m0005Search]);
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'a', '管理员', 'admin', 'x', 't');
+      INSERT INTO officers (id, cert_no, name) VALUES (7, '豫S11520210047', '李文静'), (8, '豫S11520210051', '王晓东');
+    `);
+    const hit = (q: string) =>
+      (db.prepare(`SELECT rowid AS id FROM search_officer_uni WHERE search_officer_uni MATCH ?`).all(q) as { id: number }[]).map((r) => r.id);
+    db.exec(`DELETE FROM search_officer_uni WHERE rowid = 7; INSERT INTO search_officer_uni (rowid, name, cert_no) VALUES (99, '幽 灵', '');`);
+    expect(hit('"文 静"')).toEqual([]);
+    expect(hit('"幽 灵"')).toEqual([99]);
+    db.transaction(() => rebuildSearchIndex(db))();
+    expect(hit('"文 静"')).toEqual([7]);
+    expect(hit('"晓 东"')).toEqual([8]);
+    expect(hit('"幽 灵"')).toEqual([]);
     db.close();
   });
 });

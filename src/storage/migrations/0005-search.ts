@@ -1,3 +1,4 @@
+import type { Db } from '../db.js';
 import type { Migration } from '../migration.js';
 
 /**
@@ -100,6 +101,19 @@ function triggers(
       BEGIN ${refresh(k, idOf('OLD'))} ${idOf('OLD') === 'OLD.id' ? '' : refresh(k, idOf('NEW'))} END;
     CREATE TRIGGER ${table}_search_${k.kind}_ad AFTER DELETE ON ${table} ${w('OLD')}
       BEGIN ${refresh(k, idOf('OLD'))} END;`;
+}
+
+/**
+ * Empties and refills every search index from the base tables (the same statements as the
+ * migration's backfill). For a repair, or after a bulk load made with the search triggers set aside.
+ * Run it inside a transaction.
+ */
+export function rebuildSearchIndex(db: Db): void {
+  const clear = SEARCH_KINDS.map(
+    (k) => `INSERT INTO search_${k.kind} (search_${k.kind}) VALUES ('delete-all');
+    INSERT INTO search_${k.kind}_uni (search_${k.kind}_uni) VALUES ('delete-all');`,
+  );
+  db.exec(clear.join('\n') + SEARCH_KINDS.map((k) => fill(k, null)).join('\n'));
 }
 
 export const m0005Search: Migration = {
