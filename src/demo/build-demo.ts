@@ -9,6 +9,7 @@ import type { Role } from '../domain/roles.js';
 import { openDb } from '../storage/db.js';
 import { MetaRepo } from '../storage/repos/meta-repo.js';
 import { addDemoFootage, type DemoFootageReport } from './footage-demo.js';
+import { addDemoOfficers } from './officer-demo.js';
 import { loadSampleCases } from './sample-cases.js';
 
 export const DEMO_PASSWORD_DEFAULT = 'juanzong-demo';
@@ -128,6 +129,7 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
     // 音像: the sample cases' body-camera clips, generated with ffmpeg, ingested and linked before
     // sealing, so each sealed dossier carries its 视听资料证据 sheets.
     const footage = await addDemoFootage({ call: (n, i) => call(n as OpName, i as never), samples, scratch, log });
+    await addDemoOfficers({ call: (n, i) => call(n as OpName, i as never), samples, log });
     // 立卷/归档: bind each sample case by the default profile and seal it (the samples bind cleanly).
     // The demolition case shows a recorded reorder: its enforcement photos and discussion go with the execution material.
     const archived: DemoReport['archived'] = [];
