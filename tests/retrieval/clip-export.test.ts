@@ -108,6 +108,20 @@ describe('clip export (复制/提取)', () => {
     const probed = ffprobeJson(path.join(r.folder, cut.name));
     expect(Number(probed.format.duration)).toBeGreaterThan(1.9);
     expect(Number(probed.format.duration)).toBeLessThan(2.2);
+    // The watermark is burned in: the bottom strip differs from the original's same frame far more than the middle does.
+    const gray = (file: string, at: number) =>
+      execFileSync('ffmpeg', ['-v', 'error', '-ss', String(at), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], {
+        maxBuffer: 1 << 22,
+      });
+    const a = gray(path.join(r.folder, cut.name), 0.5);
+    const b = gray(c.core.archive.store.pathOf(clip.sha256), 3.5);
+    const diff = (y0: number, y1: number) => {
+      let sum = 0;
+      for (let y = y0; y < y1; y++) for (let x = 8; x < 160; x++) sum += Math.abs(a[y * 320 + x]! - b[y * 320 + x]!);
+      return sum / ((y1 - y0) * 152);
+    };
+    expect(a.length).toBe(320 * 240);
+    expect(diff(215, 232)).toBeGreaterThan(4 * diff(100, 140) + 5);
     const original = r.files.find((f) => f.role === 'original')!;
     expect(original.name).toBe(clip.name);
     expect(original.sha256).toBe(clip.sha256);
@@ -199,5 +213,36 @@ describe('clip export (复制/提取)', () => {
     expect(e.messageZh).toContain('无权复制该音像记录');
     expect(existsSync(path.join(root, 'out'))).toBe(false);
     expect(c.core.archive.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'retrieval.refused'").get()).toEqual({ n: 1 });
+  });
+
+  it('clip.export through the contract runs as a job with progress per step, and job.cancel stops it leaving nothing', async () => {
+    const { root, c, clipId } = await setup();
+    const events: { op: string; state: string; item: string | null; itemsDone: number; itemsTotal: number }[] = [];
+    const off = c.core.subscribe((e) => void (e.type === 'job.progress' && e.op === 'clip.export' && events.push(e)));
+    const target = path.join(root, 'via-contract');
+    const r = (await c.call(
+      'clip.export' as never,
+      { clipId, inSec: 1, outSec: 3, target, reason: '案卷评查', jobId: 'clip-job-0001' } as never,
+    )) as unknown as {
+      folder: string;
+    };
+    expect(readdirSync(r.folder)).toHaveLength(4);
+    expect(events.map((e) => e.item).filter((x, i, all) => x && all.indexOf(x) === i)).toEqual(['cut', 'note', 'manifests']);
+    expect(events.at(-1)).toMatchObject({ state: 'done', itemsDone: 3, itemsTotal: 3 });
+
+    const t2 = path.join(root, 'cancelled');
+    const p = c.call('clip.export' as never, { clipId, inSec: 0, outSec: 6, target: t2, whole: true, reason: '案卷评查', jobId: 'clip-job-0002' } as never);
+    const stop = c.core.subscribe((e) => {
+      if (e.type === 'job.progress' && e.jobId === 'clip-job-0002' && e.item === 'note')
+        void c.call('job.cancel' as never, { jobId: 'clip-job-0002' } as never);
+    });
+    const e = (await p.then(
+      () => null,
+      (x: unknown) => x,
+    )) as { payload?: { code: string } } | null;
+    stop();
+    off();
+    expect(e?.payload?.code).toBe('cancelled');
+    expect(readdirSync(t2)).toEqual([]);
   });
 });
