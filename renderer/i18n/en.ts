@@ -1,6 +1,7 @@
 import { exportEn } from './export.en.js';
 import { footageEn } from './footage.en.js';
 import { searchEn } from './search.en.js';
+import { reviewEn } from './review.en.js';
 import { clipEn } from './clip.en.js';
 import { retrievalEn } from './retrieval.en.js';
 import type { MessageKey } from './zh-CN.js';
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...footageEn,
   ...exportEn,
   ...searchEn,
+  ...reviewEn,
   ...clipEn,
   ...retrievalEn,
   'app.name': 'Juanzong',

@@ -2,6 +2,7 @@
 import { exportZhCN } from './export.zh-CN.js';
 import { footageZhCN } from './footage.zh-CN.js';
 import { searchZhCN } from './search.zh-CN.js';
+import { reviewZhCN } from './review.zh-CN.js';
 import { clipZhCN } from './clip.zh-CN.js';
 import { retrievalZhCN } from './retrieval.zh-CN.js';
 
@@ -9,6 +10,7 @@ export const zhCN = {
   ...footageZhCN,
   ...exportZhCN,
   ...searchZhCN,
+  ...reviewZhCN,
   ...clipZhCN,
   ...retrievalZhCN,
   'app.name': '卷宗',

@@ -16,6 +16,7 @@ import { CaseListPage } from '../features/cases/CaseListPage';
 import { DossierListPage } from '../features/dossier/DossierListPage';
 import { DossierPage } from '../features/dossier/DossierPage';
 import { FootagePage } from '../features/footage/FootagePage';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 
@@ -50,7 +51,7 @@ function Gate() {
               <Route path="dossier/:caseId" element={<DossierPage />} />
               <Route path="footage" element={<FootagePage />} />
               <Route path="retrieval" element={<NotYetAvailable feature="nav.retrieval" />} />
-              <Route path="review" element={<NotYetAvailable feature="nav.review" />} />
+              <Route path="review" element={<ReviewPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/cases" replace />} />

@@ -62,6 +62,8 @@ export const reviewOps = {
   'review.ofCase': op<AssignmentInfo[]>()(z.object({ caseId: id }).strict(), ANY_ROLE),
   'review.open': op<ReviewView>()(z.object({ assignmentId: id }).strict(), REVIEWERS),
   'review.get': op<ReviewView>()(z.object({ reviewId: id }).strict(), ANY_ROLE),
+  /** The latest review version of an assignment (not_found before the inspector opened it). */
+  'review.latest': op<ReviewView>()(z.object({ assignmentId: id }).strict(), ANY_ROLE),
   'review.decide': op<ReviewView>()(
     z.object({ findingId: id, decision: z.enum(['accepted', 'rejected']), points: points.optional(), itemId: itemId.optional(), comment }).strict(),
     REVIEWERS,

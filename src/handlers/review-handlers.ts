@@ -4,7 +4,7 @@ import { resourcesDir as defaultResourcesDir } from '../resources/paths.js';
 import { assignPlan, caseAssignments, createPlan, listPlans, myAssignments, planDetail } from '../review/plan.js';
 import { answerFinding } from '../review/rectify.js';
 import { exportPlanSummary, exportReviewReport } from '../review/report-export.js';
-import { addFinding, correctReview, decideFinding, openReview, removeFinding, reviewView, submitReview } from '../review/review.js';
+import { addFinding, correctReview, decideFinding, latestOrThrow, openReview, removeFinding, reviewView, submitReview } from '../review/review.js';
 import { templateSummaries } from '../review/templates-list.js';
 import { UserRepo } from '../storage/repos/user-repo.js';
 import { type HandlerDeps, userOf } from './deps.js';
@@ -37,6 +37,7 @@ export function reviewHandlers(deps: HandlerDeps): HandlerMap<ReviewOpName> {
     'review.ofCase': async (i) => caseAssignments(archive, i.caseId),
     'review.open': async (i, ctx) => openReview({ archive, resourcesDir }, userOf(ctx), i.assignmentId),
     'review.get': async (i) => reviewView(archive, i.reviewId),
+    'review.latest': async (i) => latestOrThrow(archive, i.assignmentId),
     'review.decide': async (i, ctx) => decideFinding(archive, userOf(ctx), i),
     'review.addFinding': async (i, ctx) => addFinding(archive, userOf(ctx), i),
     'review.removeFinding': async (i, ctx) => removeFinding(archive, userOf(ctx), i.findingId),

@@ -438,3 +438,10 @@ export function latestReview(archive: Archive, assignmentId: number): ReviewView
   const last = v[v.length - 1];
   return last ? reviewView(archive, last.id) : null;
 }
+
+export function latestOrThrow(archive: Archive, assignmentId: number): ReviewView {
+  const v = latestReview(archive, assignmentId);
+  if (v) return v;
+  const a = assignmentOf(archive, assignmentId);
+  throw new AppError('not_found', `${a.caseNo} has not been reviewed yet`, `案卷 ${a.caseNo} 尚未开始评查`, { item: a.caseNo });
+}
