@@ -2,14 +2,15 @@
  * End to end through the real localhost bridge: `juanzong serve` on a fresh archive, the built UI in
  * Chromium (playwright-core, /usr/bin/chromium). First-run setup, sign out and in, register a case
  * through the form, add a 询问笔录 with a JPEG scan, wait for its thumbnail, screenshot the page.
+ * Each step is its own test (storySteps): a failure names its step, and the later steps are skipped.
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e } from './harness.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e, storySteps } from './harness.js';
 
 const CASE_NO = '青石综执罚立〔2024〕99号';
 const CASE_TITLE = '张三未经批准占道经营案';
@@ -46,6 +47,8 @@ async function typeDate(p: Page, id: string, date: string): Promise<void> {
 }
 
 describe('case page end to end (bridge + Chromium)', () => {
+  const step = storySteps();
+
   beforeAll(async () => {
     run = await startE2e({ prefix: 'jz-e2e-', demo: false });
     page = run.page;
@@ -55,10 +58,7 @@ describe('case page end to end (bridge + Chromium)', () => {
     await run?.stop();
   }, 30_000);
 
-  it('sets up, registers a case, adds a 询问笔录 scan and shows its thumbnail', async () => {
-    const scan = await makeScan(path.join(run!.work, 'xunwen-bilu-p1.jpg'));
-
-    // First run: create the administrator (创建管理员账户).
+  step('first run: creates the administrator (创建管理员账户) and signs in', async () => {
     await page.goto(run!.url);
     await page.getByText('创建管理员账户').first().waitFor();
     await page.getByLabel('用户名').fill(ADMIN.username);
@@ -68,16 +68,18 @@ describe('case page end to end (bridge + Chromium)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'setup.png') });
     await page.getByRole('button', { name: '创建并登录' }).click();
     await page.getByRole('heading', { name: '案件登记' }).waitFor();
+  });
 
-    // Sign out and back in (登录).
+  step('signs out and back in (登录)', async () => {
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByText('登录卷宗').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'login.png') });
     await signIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('heading', { name: '案件登记' }).waitFor();
     expect(await page.locator('.app-user').innerText()).toContain('管理员');
+  });
 
-    // Register a case through the form.
+  step('registers a case through the form (parties, officers with roles, dates)', async () => {
     await page.getByRole('button', { name: '登记案件' }).click();
     await page.locator('#caseForm_caseNo').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'case-form-empty.png') });
@@ -118,10 +120,12 @@ describe('case page end to end (bridge + Chromium)', () => {
     for (const [key, date] of dates) await typeDate(page, `caseForm_dates_${key}`, date);
     await page.screenshot({ path: path.join(SHOTS, 'case-form.png') });
     await page.getByRole('dialog').getByRole('button', { name: '保存', exact: true }).click();
-
-    // The new case opens; go back to the list and open it from there.
+    // The new case opens.
     await page.waitForURL(/#\/cases\/\d+$/);
     await page.getByRole('heading', { name: CASE_TITLE }).waitFor();
+  });
+
+  step('lists the new case and opens it from the list, officers in order', async () => {
     await page.getByRole('button', { name: '返回案件列表' }).click();
     const row = page.locator('.ant-table-row', { hasText: CASE_NO });
     await row.waitFor();
@@ -136,8 +140,10 @@ describe('case page end to end (bridge + Chromium)', () => {
       const rows = await officersCard.locator('.ant-table-row').allInnerTexts();
       expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['李明 ZF41052200123 执法队员 主办人', '赵强 ZF41052200456 执法队员 协办人']);
     });
+  });
 
-    // 添加文书: kind 询问笔录, a JPEG scan, then import it as a job.
+  step('adds a 询问笔录 (添加文书) with a JPEG scan, imported as a job', async () => {
+    const scan = await makeScan(path.join(run!.work, 'xunwen-bilu-p1.jpg'));
     await page.getByRole('button', { name: '添加文书' }).click();
     const dialog = page.getByRole('dialog');
     // Choosing the kind fills the title. Under load a synthetic click can land while the option list
@@ -158,8 +164,9 @@ describe('case page end to end (bridge + Chromium)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'document-add.png') });
     await dialog.getByRole('button', { name: '导入', exact: true }).click();
     await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
+  });
 
-    // The new document is expanded: wait for its thumbnail to load.
+  step('shows the new document expanded, with its page thumbnail loaded', async () => {
     const docRow = page.locator('.ant-table-row', { hasText: '询问笔录（张三）' });
     await docRow.waitFor();
     expect(await docRow.innerText()).toContain('青石镇人民政府');
@@ -172,8 +179,9 @@ describe('case page end to end (bridge + Chromium)', () => {
         timeout: 60_000,
       },
     );
+  });
 
-    // 正面/背面 round-trips through page.update.
+  step('正面/背面 round-trips through page.update', async () => {
     const card = page.locator('.thumb-card').first();
     const flipped = page.waitForResponse((r) => r.url().endsWith('/api/page.update') && r.status() === 200);
     await card.getByText('背面').click();
@@ -183,7 +191,9 @@ describe('case page end to end (bridge + Chromium)', () => {
     await card.getByText('正面').click();
     await restored;
     await eventually(async () => expect(await card.locator('.ant-segmented-item-selected').innerText()).toBe('正面'));
+  });
 
+  step('the case page shows every label, no raw dictionary key, and no page error', async () => {
     await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await settle(page);
@@ -192,5 +202,5 @@ describe('case page end to end (bridge + Chromium)', () => {
 
     await checkText(page, ['案件', '卷宗', '询问笔录', '添加文书', '当事人', '执法人员', '执法证号', '立案', '结案', '正面', '背面', '空白']);
     expect(run!.errors).toEqual([]);
-  }, 180_000);
+  });
 });

@@ -10,13 +10,18 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en.js';
 import { zhCN } from '../../renderer/i18n/zh-CN.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = '/usr/bin/chromium';
-export const SHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * Where screenshots go: test-output/screenshots (ignored by git) on every e2e run, docs/screenshots
+ * only when `npm run screenshots` asks for them (JUANZONG_SCREENSHOTS=docs), so a test run never
+ * changes the documentation.
+ */
+export const SHOTS = process.env.JUANZONG_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs/screenshots') : path.join(ROOT, 'test-output/screenshots');
 export const DEMO_PASSWORD = 'juanzong-demo';
 
 export interface E2eRun {
@@ -122,10 +127,39 @@ function readyUrl(child: ChildProcessWithoutNullStreams, log: () => string): Pro
   });
 }
 
-/** Waits until no antd spinner is showing and its fade-out has finished (for tidy screenshots). */
+/**
+ * Waits until no antd spinner is showing and every finite animation (the spinner's fade-out, a
+ * table's row transition) has finished — awaited, not slept — for tidy screenshots.
+ */
 export async function settle(p: Page): Promise<void> {
-  await p.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
-  await p.waitForTimeout(400);
+  await p.waitForFunction(
+    () =>
+      !document.querySelector('.ant-spin-spinning, .ant-spin-blur') &&
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
+/**
+ * The steps of one end-to-end story, each its own test so each fails on its own. The steps share
+ * the page and run in order; once one fails, the later ones are skipped (they would only fail on
+ * the state it left), and the report names the step that broke.
+ */
+export function storySteps(): (name: string, fn: () => Promise<void>, timeoutMs?: number) => void {
+  let broken: string | null = null;
+  return (name, fn, timeoutMs = 120_000) =>
+    it(
+      name,
+      async (ctx) => {
+        if (broken !== null) ctx.skip(`skipped: the earlier step "${broken}" failed`);
+        try {
+          await fn();
+        } catch (e) {
+          broken = name;
+          throw e;
+        }
+      },
+      timeoutMs,
+    );
 }
 
 /** Retries an assertion until it passes or `ms` runs out (the UI updates asynchronously). */
