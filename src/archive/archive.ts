@@ -18,6 +18,8 @@ export interface Archive {
   layout: ArchiveLayout;
   db: Db;
   store: ObjectStore;
+  /** The file port every durable write of this archive goes through (exports included). */
+  files: FilePort;
   audit: AuditLog;
   meta: MetaRepo;
   profile: FilingProfile;
@@ -115,6 +117,7 @@ export async function openArchive(dir: string, opts: OpenOptions): Promise<Archi
     layout,
     db,
     store: new ObjectStore(layout, opts.files ?? nodeFilePort),
+    files: opts.files ?? nodeFilePort,
     audit: new AuditLog(db, layout.anchor, clock),
     meta,
     profile,

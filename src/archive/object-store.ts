@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../api/errors.js';
 import type { FilePort } from '../ports/file-port.js';
+import { placeObject } from './durable-file.js';
 import { type ArchiveLayout, objectPath } from './layout.js';
 import { tmpName } from './tmp-names.js';
 
@@ -20,11 +21,14 @@ export interface StoredObject {
   path: string;
   /** False when an identical object was already stored. */
   created: boolean;
+  /** An object at the address with other content was replaced (see `placeObject`). */
+  repaired: boolean;
 }
 
 /**
- * The content-addressed store. Every write goes tmp → fsync → digest check → rename; the catalogue
- * commit comes after, so a crash leaves either nothing or a complete, verified object.
+ * The content-addressed store. Every write goes tmp → fsync → digest check → rename
+ * (src/archive/durable-file.ts); the catalogue commit comes after, so a crash leaves either nothing
+ * or a complete, verified object.
  */
 export class ObjectStore {
   constructor(
@@ -86,8 +90,8 @@ export class ObjectStore {
   }
 
   /**
-   * Moves a staged file into objects/ after re-reading it and checking its digest. If the same
-   * content is already stored, the staged copy is dropped.
+   * Moves a staged file into objects/ after re-reading it and checking its digest. An object already
+   * at the address is re-digested: intact, the staged copy is dropped; damaged, it is replaced.
    */
   async commit(staged: StagedFile, label: string): Promise<StoredObject> {
     const check = await this.digestFile(staged.path, label);
@@ -101,16 +105,13 @@ export class ObjectStore {
       );
     }
     const dest = this.pathOf(staged.sha256);
-    const existing = await this.fs.stat(dest).catch(() => null);
-    if (existing) {
+    try {
+      const placed = await placeObject(this.fs, staged, dest, async (f) => (await this.digestFile(f, label)).sha256);
+      return { sha256: staged.sha256, size: staged.size, path: dest, ...placed };
+    } catch (e) {
       await this.fs.unlink(staged.path).catch(() => undefined);
-      return { sha256: staged.sha256, size: staged.size, path: dest, created: false };
+      throw toIoError(e, label);
     }
-    await this.fs.mkdir(path.dirname(dest), { recursive: true });
-    await this.fs.chmod(staged.path, 0o444);
-    await this.fs.rename(staged.path, dest);
-    await fsyncDir(this.fs, path.dirname(dest));
-    return { sha256: staged.sha256, size: staged.size, path: dest, created: true };
   }
 
   /** Stores bytes (derived files such as thumbnails). */
@@ -160,15 +161,6 @@ async function writeAll(out: import('node:fs/promises').FileHandle, chunk: Uint8
   while (off < chunk.byteLength) {
     const { bytesWritten } = await out.write(chunk, off, chunk.byteLength - off);
     off += bytesWritten;
-  }
-}
-
-async function fsyncDir(fs: FilePort, dir: string): Promise<void> {
-  const h = await fs.open(dir, 'r');
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
   }
 }
 

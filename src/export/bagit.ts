@@ -1,6 +1,6 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../api/errors.js';
+import { publish, syncDir } from '../archive/durable-file.js';
 import { toIoError } from '../archive/object-store.js';
 import { tmpName } from '../archive/tmp-names.js';
 import { type FilePort, nodeFilePort } from '../ports/file-port.js';
@@ -109,11 +109,10 @@ export async function writeBag(o: WriteBagOptions): Promise<WrittenBag> {
     ];
     await tag('tagmanifest-sha256.txt', manifestLines(tagFiles, 'sha256'));
     for (const d of [...dirs].sort((a, b) => b.length - a.length)) await syncDir(files, d);
-    await files.rename(work, o.dir);
-    await syncDir(files, parent);
+    await publish(files, work, o.dir);
     return { dir: o.dir, payloadOxum: oxum, payload, tagFiles };
   } catch (e) {
-    await rm(work, { recursive: true, force: true }).catch(() => undefined);
+    await files.rm(work, { recursive: true, force: true }).catch(() => undefined);
     throw e instanceof AppError ? e : toIoError(e, bagName);
   }
 }
@@ -153,13 +152,4 @@ function bagInfo(info: BagInfo, oxum: string): string {
 function localDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-async function syncDir(files: FilePort, dir: string): Promise<void> {
-  const h = await files.open(dir, 'r');
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
-  }
 }

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { placeObject } from '../archive/durable-file.js';
 import { toIoError, type ObjectStore } from '../archive/object-store.js';
 import type { FilePort } from '../ports/file-port.js';
 import type { DigestPool } from './digest-pool.js';
@@ -22,30 +22,11 @@ export interface CommittedObject {
 export async function commitObject(files: FilePort, store: ObjectStore, pool: DigestPool, copy: CopiedFile, label: string): Promise<CommittedObject> {
   const dest = store.pathOf(copy.sha256);
   try {
-    const existing = await files.stat(dest).catch(() => null);
-    if (existing) {
-      const check = existing.size === copy.size ? await digestFile(files, pool, dest, ['sha256'], label).catch(() => null) : null;
-      if (check && check.digests.sha256 === copy.sha256) {
-        await files.unlink(copy.path).catch(() => undefined);
-        return { sha256: copy.sha256, path: dest, created: false, repaired: false };
-      }
-    }
-    await files.mkdir(path.dirname(dest), { recursive: true });
-    await files.chmod(copy.path, 0o444);
-    await files.rename(copy.path, dest);
-    await fsyncDir(files, path.dirname(dest));
-    return { sha256: copy.sha256, path: dest, created: !existing, repaired: Boolean(existing) };
+    const digestOf = async (f: string) => (await digestFile(files, pool, f, ['sha256'], label)).digests.sha256 ?? '';
+    const placed = await placeObject(files, { path: copy.path, sha256: copy.sha256, size: copy.size }, dest, digestOf);
+    return { sha256: copy.sha256, path: dest, ...placed };
   } catch (e) {
     await files.unlink(copy.path).catch(() => undefined);
     throw toIoError(e, label);
-  }
-}
-
-async function fsyncDir(files: FilePort, dir: string): Promise<void> {
-  const h = await files.open(dir, 'r');
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
   }
 }

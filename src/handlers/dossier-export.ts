@@ -1,5 +1,3 @@
-import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { CallContext } from '../api/context.js';
@@ -8,6 +6,7 @@ import { AppError } from '../api/errors.js';
 import type { DossierView } from '../api/types-dossier.js';
 import type { DossierExportResult, ExportedPackage, ExportedVolume } from '../api/types-export.js';
 import type { UserInfo } from '../api/types.js';
+import { publish } from '../archive/durable-file.js';
 import { toIoError } from '../archive/object-store.js';
 import { tmpName } from '../archive/tmp-names.js';
 import { safeSegment } from '../export/bag-paths.js';
@@ -57,7 +56,8 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
   const base = safeSegment(v.archiveCode ?? view.caseNo ?? b.title) + (v.versionNo > 1 ? `（第${v.versionNo}版）` : '');
   const folder = path.join(out, base);
   const bagDir = path.join(out, `${base}-移交包`);
-  for (const f of input.package ? [folder, bagDir] : [folder]) if (await stat(f).catch(() => null)) throw alreadyThere(f);
+  const files = deps.archive.files;
+  for (const f of input.package ? [folder, bagDir] : [folder]) if (await files.stat(f).catch(() => null)) throw alreadyThere(f);
 
   const titles = documentTitles(b);
   const createdAt = new Date(v.sealedAt ?? v.openedAt);
@@ -75,8 +75,8 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
   const av = avItemsOf(b).map((item) => ({ item, original: input.package ? footageOriginal(deps, item) : null }));
   const bagFiles = input.package ? volumes.length + av.filter((a) => a.original).length + 1 : 0;
 
-  const createdOut = !(await stat(out).catch(() => null));
-  await mkdir(out, { recursive: true }).catch((e: unknown) => {
+  const createdOut = !(await files.stat(out).catch(() => null));
+  await files.mkdir(out, { recursive: true }).catch((e: unknown) => {
     throw toIoError(e, out);
   });
   const work = path.join(out, `.${base}.${tmpName()}.part`);
@@ -87,6 +87,7 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
       const { writeDossierPdfs } = await import('../pdf/write-dossier.js');
       const written = await writeDossierPdfs(volumes, {
         dir: work,
+        files,
         sm3: true,
         signal: job.signal,
         onPage: pageProgress(
@@ -131,6 +132,7 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
         let filesDone = 0;
         const bag = await writeBag({
           dir: bagDir,
+          files,
           info: {
             sourceOrganization: author || b.title,
             externalIdentifier: v.archiveCode ?? v.archiveNo ?? view.caseNo ?? b.title,
@@ -171,11 +173,10 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
       }
 
       cancelled(job, base);
-      await rename(work, folder).catch((e: unknown) => {
+      await publish(files, work, folder).catch((e: unknown) => {
         throw toIoError(e, base);
       });
       placed.push(folder);
-      await syncDir(out);
 
       const result: DossierExportResult = {
         dossierId: view.dossierId!,
@@ -211,9 +212,9 @@ export async function exportDossier(deps: HandlerDeps, user: UserInfo, input: Ex
       }));
       return result;
     } catch (e) {
-      await rm(work, { recursive: true, force: true }).catch(() => undefined);
-      for (const p of placed) await rm(p, { recursive: true, force: true }).catch(() => undefined);
-      if (createdOut) await rmdir(out).catch(() => undefined);
+      await files.rm(work, { recursive: true, force: true }).catch(() => undefined);
+      for (const p of placed) await files.rm(p, { recursive: true, force: true }).catch(() => undefined);
+      if (createdOut) await files.rmdir(out).catch(() => undefined);
       if (job.signal.aborted && !(e instanceof AppError && e.code === 'cancelled'))
         throw new AppError('cancelled', `${base}: export cancelled`, `${base}：导出已取消`, { item: base });
       throw e;
@@ -282,13 +283,4 @@ function cancelled(job: Job, label: string): void {
 function localDate(deps: HandlerDeps, d: Date): string {
   const tz = archiveTimeZone(deps.archive.meta);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const h = await open(dir, 'r');
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
-  }
 }

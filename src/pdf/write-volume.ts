@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, type PDFDocument, PDFPageLeaf } from '@cantoo/pdf-lib';
 import { AppError } from '../api/errors.js';
+import { publish } from '../archive/durable-file.js';
 import { toIoError } from '../archive/object-store.js';
 import { tmpName } from '../archive/tmp-names.js';
 import { createHasher } from '../ports/digests.js';
@@ -188,8 +189,7 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
         throw checkFailed(outName, (e as Error).message, (e as Error).message);
       },
     );
-    await files.rename(tmp, o.out);
-    await syncDir(files, dir);
+    await publish(files, tmp, o.out);
     return { path: o.out, pages: v.pages.length, bytes: written.size, sha256: written.sha256, sm3: written.extra, images, rasterised, check };
   } catch (e) {
     await handle?.close().catch(() => undefined);
@@ -200,14 +200,5 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
     await ahead?.bytes.catch(() => undefined);
     pool.release();
     sink?.release();
-  }
-}
-
-async function syncDir(files: FilePort, dir: string): Promise<void> {
-  const h = await files.open(dir, 'r');
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
   }
 }

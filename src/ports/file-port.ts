@@ -12,6 +12,10 @@ export interface FilePort {
   chmod(path: string, mode: number): Promise<void>;
   stat(path: string): Promise<{ size: number; isFile(): boolean }>;
   mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
+  /** Removes a file or folder (what a failed write leaves under its hidden name). */
+  rm(path: string, opts: { recursive?: boolean; force?: boolean }): Promise<void>;
+  /** Removes an empty folder. */
+  rmdir(path: string): Promise<void>;
 }
 
 export const nodeFilePort: FilePort = {
@@ -21,4 +25,6 @@ export const nodeFilePort: FilePort = {
   chmod: (p, m) => fsp.chmod(p, m),
   stat: (p) => fsp.stat(p),
   mkdir: (p, o) => fsp.mkdir(p, o),
+  rm: (p, o) => fsp.rm(p, o),
+  rmdir: (p) => fsp.rmdir(p),
 };
