@@ -21,6 +21,7 @@ import { reviewTemplateCommand } from './commands/review-template.js';
 import { callCommand } from './commands/call.js';
 import { clipCommand } from './commands/clip.js';
 import { retrievalCommand } from './commands/retrieval.js';
+import { officerCommand } from './commands/officer.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
 const COMMANDS: Command[] = [
@@ -44,6 +45,7 @@ const COMMANDS: Command[] = [
   callCommand,
   clipCommand,
   retrievalCommand,
+  officerCommand,
 ];
 
 function usage(): string {

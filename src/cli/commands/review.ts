@@ -3,12 +3,14 @@ import type { AssignmentInfo, PlanDetail, ReviewView } from '../../api/types-rev
 import { type CliSession, openSession, signIn } from '../cli-session.js';
 import { fail, printJson, table } from '../output.js';
 import type { Command } from './command.js';
+import { REVIEW_CHECK_USAGE, runReviewCheck } from './review-check.js';
 
 /** `review plan create|assign|list`, `review submit`, `review report`, `review summary` (案卷评查). */
 export const reviewCommand: Command = {
   name: 'review',
   usage:
-    'review plan create --archive DIR --year YYYY --template ID (--percent N | --count N) [--seed TEXT] [--title 标题] | review plan assign --archive DIR --plan ID --inspector 用户名 [--case 案号 …] | review plan list --archive DIR | review submit --archive DIR --case 案号 [--plan ID] [--accept-proposals | --reject-proposals REASON] | review report --archive DIR --case 案号 [--plan ID] --pdf FILE | review summary --archive DIR --plan ID --pdf FILE',
+    REVIEW_CHECK_USAGE +
+    ' | review plan create --archive DIR --year YYYY --template ID (--percent N | --count N) [--seed TEXT] [--title 标题] | review plan assign --archive DIR --plan ID --inspector 用户名 [--case 案号 …] | review plan list --archive DIR | review submit --archive DIR --case 案号 [--plan ID] [--accept-proposals | --reject-proposals REASON] | review report --archive DIR --case 案号 [--plan ID] --pdf FILE | review summary --archive DIR --plan ID --pdf FILE',
   options: {
     archive: { type: 'string' },
     user: { type: 'string' },
@@ -30,6 +32,7 @@ export const reviewCommand: Command = {
     const s = await openSession(values.archive as string | undefined);
     try {
       await signIn(s, values.user as string | undefined);
+      if (sub === 'check') return runReviewCheck(s, values, json);
       if (sub === 'plan' && sub2 === 'create') return printPlan(await createPlan(s, values), json);
       if (sub === 'plan' && sub2 === 'assign') return printPlan(await assignPlan(s, values), json);
       if (sub === 'plan' && sub2 === 'list') {
