@@ -119,7 +119,9 @@ export async function exportClip(d: ClipExportDeps, user: UserInfo, req: ClipExp
     d.onStep?.('cut', 0);
     let actualIn = req.inSec;
     if (method === 'copy') {
-      const keys = clip.kind === 'video' ? await keyframeTimes(source, label, d.signal) : [];
+      // Packet times are the container's; -ss and the in/out points count from its start (MPEG-TS starts at ~1.4 s).
+      const start = clip.kind === 'video' ? (await mediaTimes(source, label)).start : 0;
+      const keys = clip.kind === 'video' ? (await keyframeTimes(source, label, d.signal)).map((t) => Math.max(0, t - start)) : [];
       actualIn = keys.filter((t) => t <= req.inSec + 0.0005).pop() ?? (keys.length ? 0 : req.inSec);
       await cutCopy(source, scratch, actualIn, req.outSec - actualIn, label, d.signal);
     } else {

@@ -9,7 +9,7 @@ import { type FilePort, nodeFilePort } from '../../src/ports/file-port.js';
 import { type ClipExportDeps, exportClip } from '../../src/retrieval/clip-export.js';
 import type { FootageClient } from '../footage/helpers/footage-core.js';
 import { tmpDir } from '../helpers/tmp.js';
-import { archiveWithClip, ffprobeJson } from './clip-export-helpers.js';
+import { archiveWithClip, ffprobeJson, makeGopVideo } from './clip-export-helpers.js';
 
 const open: FootageClient[] = [];
 afterEach(async () => {
@@ -244,5 +244,20 @@ describe('clip export (复制/提取)', () => {
     off();
     expect(e?.payload?.code).toBe('cancelled');
     expect(readdirSync(t2)).toEqual([]);
+  });
+
+  it('an MPEG-TS clip (its timestamps start at 1.4 s) snaps to the key frame counted from the start of the recording', async () => {
+    const root = tmpDir();
+    const { c, clipId } = await archiveWithClip(root, (d) => makeGopVideo(d, '20260115_120000_0004.ts'));
+    open.push(c);
+    const admin = (await c.call('auth.me' as never, {})) as unknown as UserInfo;
+    const deps: ClipExportDeps = { archive: c.core.archive, files: nodeFilePort, pool: c.core.footage.pool, timezone: 'Asia/Shanghai' };
+    const r = await exportClip(deps, admin, { clipId, inSec: 3, outSec: 5, target: path.join(root, 'out'), reason: '监督检查' });
+    // The key frame at 2 s of video (the audio's priming makes the container start ~0.06 s earlier), not 3.4 s.
+    expect(r.actual.inSec).toBeGreaterThan(1.95);
+    expect(r.actual.inSec).toBeLessThan(2.2);
+    const cut = r.files.find((f) => f.role === 'copy')!;
+    expect(cut.name).toMatch(/\.ts$/);
+    expect(Number(ffprobeJson(path.join(r.folder, cut.name)).format.duration)).toBeCloseTo(3, 0);
   });
 });
