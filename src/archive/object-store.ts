@@ -175,6 +175,7 @@ const IO_REASONS: Record<string, [string, string]> = {
   ENOSPC: ['the disk is full', '磁盘空间已满'],
   EIO: ['input/output error (device failing or unplugged?)', '读写错误（设备故障或已拔出？）'],
   EISDIR: ['is a folder, not a file', '这是文件夹，不是文件'],
+  EROFS: ['the disk or folder is read-only', '磁盘或文件夹为只读，无法写入'],
 };
 
 export function toIoError(e: unknown, label: string): AppError {

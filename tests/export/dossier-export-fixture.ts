@@ -10,6 +10,7 @@ import type { ErrorPayload } from '../../src/api/errors.js';
 import { openCore } from '../../src/app-core.js';
 import { addDemoFootage } from '../../src/demo/footage-demo.js';
 import { loadSampleCases } from '../../src/demo/sample-cases.js';
+import type { FilePort } from '../../src/ports/file-port.js';
 import { resourcesDir } from '../../src/resources/paths.js';
 import { scanJpeg } from '../helpers/fixtures.js';
 
@@ -31,9 +32,10 @@ export interface ExportFixture {
   attempt<N extends OpName>(name: N, input: OpInput<N>, token?: string): Promise<{ ok: true; value: OpOutput<N> } | { ok: false; error: ErrorPayload }>;
 }
 
-export async function buildExportArchive(dir: string, o: { footage: boolean }): Promise<ExportFixture> {
+/** `files`: the file port the core writes through (fault tests inject a full disk or a read-only folder). */
+export async function buildExportArchive(dir: string, o: { footage: boolean; files?: FilePort }): Promise<ExportFixture> {
   const archiveDir = path.join(dir, 'archive');
-  const core = await openCore({ archiveDir, createIfMissing: true });
+  const core = await openCore({ archiveDir, createIfMissing: true, ...(o.files ? { files: o.files } : {}) });
   core.archive.meta.set('name', ARCHIVE_NAME);
   // 全宗号 / 目录号: sealing composes the 档号 from them (the export folder's name).
   core.archive.meta.set('fonds_no', 'Z109');
