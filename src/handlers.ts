@@ -8,7 +8,9 @@ import { officerHandlers } from './handlers/officer-handlers.js';
 import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
 import { officerHandlers } from './handlers/officer-handlers.js';
 import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
-import { miscHandlers } from './handlers/misc-handlers.js';
+import { auditHandlers } from './handlers/audit-handlers.js';
+import { jobHandlers } from './handlers/job-handlers.js';
+import { uploadHandlers } from './handlers/upload-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { reviewHandlers } from './handlers/review-handlers.js';
 import { retrievalHandlers } from './handlers/retrieval-handlers.js';
@@ -22,7 +24,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...authHandlers(deps),
     ...caseHandlers(deps),
     ...documentHandlers(deps),
-    ...miscHandlers(deps),
+    ...uploadHandlers(deps),
+    ...auditHandlers(deps),
+    ...jobHandlers(deps),
     ...dossierHandlers(deps),
     ...footageHandlers(deps),
     ...searchHandlers(deps),
