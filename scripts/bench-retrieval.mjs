@@ -452,7 +452,6 @@ async function main() {
   const sets = querySets(g);
   const peer = likePeer(db);
   const bridge = await startBridge({ core, staticDir: path.join(root, 'dist-renderer'), port: 0 });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const result = {
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGB: +(totalmem() / 2 ** 30).toFixed(1), load: loadavg().map((l) => +l.toFixed(2)) },
     scale: SCALE,
@@ -473,7 +472,10 @@ async function main() {
       const r = await core.invoke('search.query', i, { transport: 'direct', sessionToken: token });
       if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     }, inputs);
+    // A fresh keep-alive connection per query type (the server drops idle ones while the peer runs).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const viaBridge = await measure((i) => post(bridge.port, token, bridge.launchToken, agent, 'search.query', i), inputs);
+    agent.destroy();
     let peerStats;
     if (inputs[0].text) peerStats = await measure((i) => peer(i.text), inputs);
     else
@@ -497,7 +499,6 @@ async function main() {
       `  ${name.padEnd(32)} core p50 ${core1.median} p95 ${core1.p95} ms | bridge p50 ${viaBridge.median} p95 ${viaBridge.p95} ms | peer p50 ${peerStats.median} p95 ${peerStats.p95} ms`,
     );
   }
-  agent.destroy();
   await bridge.close();
   await core.close();
   const json = JSON.stringify(result, null, 2);

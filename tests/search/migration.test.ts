@@ -49,6 +49,10 @@ describe('migration 0005-search', () => {
     // The triggers are live after the migration: a new party is searchable at once.
     db.prepare(`INSERT INTO parties (case_id, seq, type, name, data) VALUES (3, 2, 'organisation', '青石建材有限公司', '{}')`).run();
     expect(hit('search_case', '"建材有限"')).toEqual([3]);
+    // A disposed clip leaves the index (it is listed nowhere).
+    db.prepare('UPDATE clips SET disposal_id = 1 WHERE id = 9').run();
+    expect(hit('search_clip', '"20240311"')).toEqual([]);
+    expect(hit('search_clip_uni', '"查 封"')).toEqual([]);
     db.close();
   });
 });

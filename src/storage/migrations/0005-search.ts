@@ -50,6 +50,8 @@ export const SEARCH_KINDS: readonly IndexedKind[] = [
       file_name: 'b.original_name',
       activity: `(SELECT group_concat(l.activity, ' ') FROM clip_links l WHERE l.clip_id = b.id AND l.removed_at IS NULL AND l.activity IS NOT NULL)`,
     },
+    // A disposed clip is listed nowhere (footage.list hides it too): it leaves the index.
+    where: 'b.disposal_id IS NULL',
   },
   { kind: 'document', base: 'documents', fields: { title: 'b.title', doc_no: 'b.doc_no' }, where: 'b.removed_at IS NULL' },
 ];
@@ -138,7 +140,7 @@ export const m0005Search: Migration = {
       ${triggers('parties', byKind('case'), (r) => `${r}.case_id`, ['case_id', 'name', 'data'])}
       ${triggers('officers', byKind('officer'), (r) => `${r}.id`, ['name', 'cert_no'])}
       ${triggers('devices', byKind('device'), (r) => `${r}.id`, ['serial', 'model', 'note'])}
-      ${triggers('clips', byKind('clip'), (r) => `${r}.id`, ['original_name'])}
+      ${triggers('clips', byKind('clip'), (r) => `${r}.id`, ['original_name', 'disposal_id'])}
       ${triggers(
         'clip_links',
         byKind('clip'),

@@ -40,7 +40,7 @@ const OFFICER_CLIPS = (f: SearchFilterSql) => `b.id IN (
   WHERE a.officer_id = @officerId${f.fromUtc !== undefined ? ' AND c2.start_utc >= @fromUtc' : ''}${f.toUtc !== undefined ? ' AND c2.start_utc < @toUtc' : ''}
   UNION SELECT l.clip_id FROM clip_links l WHERE l.officer_id = @officerId AND l.removed_at IS NULL)`;
 
-function whereFor(kind: SearchKind, f: SearchFilterSql): string[] {
+function whereFor(kind: SearchKind, f: SearchFilterSql, text: boolean): string[] {
   const w: string[] = [];
   switch (kind) {
     case 'case':
@@ -50,7 +50,8 @@ function whereFor(kind: SearchKind, f: SearchFilterSql): string[] {
       if (f.status !== undefined) w.push(f.status === 'sealed' ? SEALED('b.id') : `NOT ${SEALED('b.id')}`);
       break;
     case 'clip': {
-      w.push('b.disposal_id IS NULL');
+      // Disposed clips are not in the search index (migration 0005); without text they are filtered here.
+      if (!text) w.push('b.disposal_id IS NULL');
       // With an officer the register drives the plan; `+` keeps the planner off clips_start then.
       const t = f.officerId !== undefined ? '+b.start_utc' : 'b.start_utc';
       if (f.officerId !== undefined) w.push(OFFICER_CLIPS(f));
@@ -144,43 +145,40 @@ export class SearchRepo {
 
   /** One page of ids of a kind, in display order, and the match count up to `cap` (+1 tells "more"). */
   page(kind: SearchKind, text: TextMatch | null, f: SearchFilterSql, limit: number, offset: number, cap: number): { ids: number[]; total: number } {
-    const where = whereFor(kind, f);
-    const params: Record<string, unknown> = { ...f, limit, offset, cap: cap + 1 };
-    if (params.linked !== undefined) delete params.linked;
-    if (params.status !== undefined) delete params.status;
-    let from: string;
-    let order: string;
-    if (text) {
-      const t = text.index === 'trigram' ? `search_${kind}` : `search_${kind}_uni`;
-      from = `${t} s JOIN ${BASE[kind]} b ON b.id = s.rowid`;
-      where.unshift(`${t} MATCH @match`);
-      params.match = text.match;
-      order = 's.rowid DESC';
-    } else {
-      from = `${BASE[kind]} b`;
-      order = BROWSE_ORDER[kind];
-    }
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const ids = (this.db.prepare(`SELECT b.id FROM ${from} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as { id: number }[]).map(
-      (r) => r.id,
-    );
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w} LIMIT @cap)`).get(params) as { n: number }).n;
+    const q = this.sql(kind, text, f);
+    const params: Record<string, unknown> = { ...q.params, limit, offset, cap: cap + 1 };
+    const ids = (
+      this.db.prepare(`SELECT ${q.id} AS id FROM ${q.from} ${q.where} ORDER BY ${q.order} LIMIT @limit OFFSET @offset`).all(params) as { id: number }[]
+    ).map((r) => r.id);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from} ${q.where} LIMIT @cap)`).get(params) as { n: number }).n;
     return { ids, total };
   }
 
   /** The query plan of `page` (tests assert the indexes it uses). */
   plan(kind: SearchKind, text: TextMatch | null, f: SearchFilterSql): string[] {
-    const where = whereFor(kind, f);
-    const t = text ? (text.index === 'trigram' ? `search_${kind}` : `search_${kind}_uni`) : null;
-    const from = t ? `${t} s JOIN ${BASE[kind]} b ON b.id = s.rowid` : `${BASE[kind]} b`;
-    if (t) where.unshift(`${t} MATCH @match`);
-    const params: Record<string, unknown> = { ...f, match: text?.match, limit: 20, offset: 0 };
+    const q = this.sql(kind, text, f);
+    const sql = `EXPLAIN QUERY PLAN SELECT ${q.id} AS id FROM ${q.from} ${q.where} ORDER BY ${q.order} LIMIT 20`;
+    return (this.db.prepare(sql).all(q.params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  /**
+   * The FROM/WHERE/ORDER of a page. With text and no filter on the base table the index alone
+   * answers (ids are its rowids); with filters it is joined to the base rows by primary key.
+   */
+  private sql(
+    kind: SearchKind,
+    text: TextMatch | null,
+    f: SearchFilterSql,
+  ): { id: string; from: string; where: string; order: string; params: Record<string, unknown> } {
+    const where = whereFor(kind, f, text !== null);
+    const params: Record<string, unknown> = { ...f };
     delete params.linked;
     delete params.status;
-    if (!t) delete params.match;
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const sql = `EXPLAIN QUERY PLAN SELECT b.id FROM ${from} ${w} ORDER BY ${t ? 's.rowid DESC' : BROWSE_ORDER[kind]} LIMIT @limit OFFSET @offset`;
-    return (this.db.prepare(sql).all(params) as { detail: string }[]).map((r) => r.detail);
+    if (!text) return { id: 'b.id', from: `${BASE[kind]} b`, where: where.length ? `WHERE ${where.join(' AND ')}` : '', order: BROWSE_ORDER[kind], params };
+    const t = text.index === 'trigram' ? `search_${kind}` : `search_${kind}_uni`;
+    params.match = text.match;
+    const from = where.length ? `${t} s JOIN ${BASE[kind]} b ON b.id = s.rowid` : `${t} s`;
+    return { id: 's.rowid', from, where: `WHERE ${[`${t} MATCH @match`, ...where].join(' AND ')}`, order: 's.rowid DESC', params };
   }
 
   officerIdByCertNo(certNo: string): number | undefined {
