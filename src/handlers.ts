@@ -6,8 +6,6 @@ import { dossierHandlers } from './handlers/dossier-handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
 import { officerHandlers } from './handlers/officer-handlers.js';
 import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
-import { officerHandlers } from './handlers/officer-handlers.js';
-import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
 import { jobHandlers } from './handlers/job-handlers.js';
 import { uploadHandlers } from './handlers/upload-handlers.js';
@@ -32,8 +30,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...searchHandlers(deps),
     ...reviewHandlers(deps),
     ...retrievalHandlers(deps),
-    ...officerHandlers(deps),
-    ...reviewCheckHandlers(deps),
     ...officerHandlers(deps),
     ...reviewCheckHandlers(deps),
     ...clipHandlers(deps),

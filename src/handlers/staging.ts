@@ -25,6 +25,13 @@ export class StagingArea {
   async fromStream(name: string, body: AsyncIterable<Uint8Array>): Promise<StagedUpload> {
     return this.add(name, body);
   }
+  /** Bytes sent whole by a transport (Electron IPC). */
+  async fromBytes(name: string, data: Uint8Array): Promise<StagedUpload> {
+    async function* one(): AsyncIterable<Uint8Array> {
+      yield data;
+    }
+    return this.fromStream(name, one());
+  }
 
   private async add(name: string, source: string | AsyncIterable<Uint8Array>): Promise<StagedUpload> {
     const problem = fileNameProblem(name);
