@@ -6,7 +6,6 @@ import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from '../components/AppLayout';
-import { NotYetAvailable } from '../components/NotYetAvailable';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SessionProvider, useSession } from '../features/auth/session';
@@ -17,6 +16,7 @@ import { DossierListPage } from '../features/dossier/DossierListPage';
 import { DossierPage } from '../features/dossier/DossierPage';
 import { FootagePage } from '../features/footage/FootagePage';
 import { ReviewPage } from '../features/review/ReviewPage';
+import { RetrievalPage } from '../features/retrieval/RetrievalPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 
@@ -50,7 +50,7 @@ function Gate() {
               <Route path="dossier" element={<DossierListPage />} />
               <Route path="dossier/:caseId" element={<DossierPage />} />
               <Route path="footage" element={<FootagePage />} />
-              <Route path="retrieval" element={<NotYetAvailable feature="nav.retrieval" />} />
+              <Route path="retrieval" element={<RetrievalPage />} />
               <Route path="review" element={<ReviewPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="settings" element={<SettingsPage />} />

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ViewStartResult } from '../../../src/api/types-retrieval';
+import { invoke } from '../../bridge/client';
+
+const FLUSH_MS = 4000;
+/** A jump larger than this between two time updates is a seek, not playback. */
+const MAX_STEP_SEC = 1.5;
+
+/**
+ * One playback session of a clip: opened with retrieval.viewStart (the access check; a refusal comes
+ * back as `error`), the stretches actually played sent with retrieval.viewProgress every few seconds,
+ * closed with retrieval.viewEnd when the player goes away. `onTime(t, playing)` is fed from the
+ * video's timeupdate.
+ */
+export function useViewSession(clipId: number) {
+  const [start, setStart] = useState<ViewStartResult | null>(null);
+  const [error, setError] = useState<unknown>();
+  const viewId = useRef<number | null>(null);
+  const pending = useRef<[number, number][]>([]);
+  const current = useRef<[number, number] | null>(null);
+  const last = useRef<number | null>(null);
+
+  const take = useCallback((): [number, number][] => {
+    const out = pending.current.filter(([a, b]) => b > a);
+    if (current.current && current.current[1] > current.current[0]) out.push([current.current[0], current.current[1]]);
+    pending.current = [];
+    if (current.current) current.current = [current.current[1], current.current[1]];
+    return out;
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    setStart(null);
+    setError(undefined);
+    invoke('retrieval.viewStart', { clipId })
+      .then((r) => {
+        if (!alive) {
+          void invoke('retrieval.viewEnd', { viewId: r.viewId, segments: [] }).catch(() => undefined);
+          return;
+        }
+        viewId.current = r.viewId;
+        setStart(r);
+      })
+      .catch((e: unknown) => alive && setError(e));
+    const timer = setInterval(() => {
+      const id = viewId.current;
+      if (id === null) return;
+      const segs = take();
+      if (segs.length) void invoke('retrieval.viewProgress', { viewId: id, segments: segs }).catch(() => undefined);
+    }, FLUSH_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      const id = viewId.current;
+      viewId.current = null;
+      if (id !== null) void invoke('retrieval.viewEnd', { viewId: id, segments: take() }).catch(() => undefined);
+      current.current = null;
+      last.current = null;
+    };
+  }, [clipId, take]);
+
+  const onTime = useCallback((t: number, playing: boolean) => {
+    const prev = last.current;
+    last.current = t;
+    if (!playing || prev === null || t < prev || t - prev > MAX_STEP_SEC) {
+      if (current.current && current.current[1] > current.current[0]) pending.current.push(current.current);
+      current.current = playing ? [t, t] : null;
+      return;
+    }
+    if (current.current) current.current[1] = t;
+    else current.current = [prev, t];
+  }, []);
+
+  return { start, error, onTime };
+}
