@@ -38,8 +38,11 @@ export const clipOps = {
     ANY_ROLE,
     ['direct', 'ipc', 'http', 'cli'],
   ),
-  /** Makes the H.264/AAC playback proxy of a clip Chromium cannot play (once; later calls return it). */
-  'clip.proxy': op<ClipProxyInfo>()(z.object({ clipId: id, jobId }), ANY_ROLE),
+  /**
+   * Makes the H.264/AAC playback proxy of a clip Chromium cannot play (once; later calls return it).
+   * `background`: answer at once ('pending') and make it meanwhile — what the player asks for.
+   */
+  'clip.proxy': op<ClipProxyInfo>()(z.object({ clipId: id, background: z.boolean().default(false), jobId }), ANY_ROLE),
   'clip.proxyStatus': op<ClipProxyInfo>()(z.object({ clipId: id }), ANY_ROLE),
 } as const;
 

@@ -48,6 +48,22 @@ export function makeProxy(archive: Archive, files: FilePort, user: UserInfo | nu
   return p;
 }
 
+/**
+ * For the player: starts making the proxy in the background when the clip needs one and has none
+ * (nothing to wait for), and says where it stands. The next view session finds it 'done'.
+ */
+export function requestProxy(archive: Archive, files: FilePort, user: UserInfo | null, clipId: number): ProxyResult {
+  const s = proxyStatus(archive, clipId);
+  if (!s.needed || s.state === 'done' || inflight.has(`${archive.layout.root}|${clipId}`)) return s;
+  void makeProxy(archive, files, user, clipId).catch(() => undefined); // the failure is kept in proxy_state / proxy_error
+  return { ...s, state: 'pending', error: null };
+}
+
+/** Resolves when no proxy of the clip is being made (tests, shutdown). */
+export async function proxySettled(archive: Archive, clipId: number): Promise<void> {
+  await inflight.get(`${archive.layout.root}|${clipId}`)?.catch(() => undefined);
+}
+
 async function run(archive: Archive, files: FilePort, user: UserInfo | null, clipId: number, signal?: AbortSignal): Promise<ProxyResult> {
   const repo = new ClipProxyRepo(archive.db);
   const c = clipOr404(archive, clipId);

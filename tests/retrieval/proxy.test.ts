@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/api/errors.js';
 import { nodeFilePort } from '../../src/ports/file-port.js';
 import { resolveClipMedia } from '../../src/retrieval/clip-media.js';
-import { makeProxy, proxyStatus } from '../../src/retrieval/proxy.js';
+import { makeProxy, proxySettled, proxyStatus, requestProxy } from '../../src/retrieval/proxy.js';
 import { needsProxy } from '../../src/retrieval/proxy-rules.js';
 import type { UserInfo } from '../../src/api/types.js';
 import type { FootageClient } from '../footage/helpers/footage-core.js';
@@ -103,8 +103,9 @@ describe('playback proxies', () => {
     expect(c.core.archive.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'clip.proxy'").get()).toEqual({ n: 1 });
     const media = resolveClipMedia(c.core.archive, admin, 'clip-proxy', clipId);
     expect(media).toMatchObject({ ok: true, path: file, mediaType: 'video/mp4' });
-    // A second request reuses the stored proxy.
-    expect((await makeProxy(c.core.archive, nodeFilePort, admin, clipId)).sha256).toBe(r.sha256);
+    // A second request, through the contract, reuses the stored proxy.
+    expect(await c.call('clip.proxy' as never, { clipId } as never)).toMatchObject({ state: 'done', sha256: r.sha256 });
+    expect(await c.call('clip.proxyStatus' as never, { clipId } as never)).toMatchObject({ needed: true, state: 'done', sha256: r.sha256 });
     expect(c.core.archive.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'clip.proxy'").get()).toEqual({ n: 1 });
   });
 
@@ -112,7 +113,10 @@ describe('playback proxies', () => {
     const root = tmpDir();
     const { c, clipId } = await archiveWithClip(root, mjpegAviMulaw);
     open.push(c);
-    const r = await makeProxy(c.core.archive, nodeFilePort, null, clipId);
+    // The player's way: ask, get 'pending' at once, find it done afterwards.
+    expect(requestProxy(c.core.archive, nodeFilePort, null, clipId)).toMatchObject({ needed: true, state: 'pending' });
+    await proxySettled(c.core.archive, clipId);
+    const r = proxyStatus(c.core.archive, clipId);
     expect(r).toMatchObject({ needed: true, state: 'done' });
     const p = ffprobeJson(c.core.archive.store.pathOf(r.sha256!));
     expect(p.streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
