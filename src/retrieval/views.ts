@@ -6,6 +6,8 @@ import { change } from '../archive/audited-change.js';
 import { RetrievalViewRepo } from '../storage/repos/retrieval-view-repo.js';
 import { assertClipAccess } from './access.js';
 import { mergeSegments, totalOf } from './segments.js';
+import { requestProxy } from './proxy.js';
+import { nodeFilePort } from '../ports/file-port.js';
 
 interface ClipFacts {
   name: string;
@@ -29,6 +31,8 @@ export function viewStart(archive: Archive, user: UserInfo, clipId: number): Vie
   const facts = clipFacts(archive, clipId);
   const decision = assertClipAccess(archive, user, clipId, 'view', archive.clock.now());
   const media = facts.proxyDone ? 'clip-proxy' : 'clip';
+  // A format Chromium cannot play gets its proxy made in the background (R2b's proxy.ts): the next session plays it.
+  if (!facts.proxyDone) requestProxy(archive, nodeFilePort, user, clipId);
   const viewId = change(archive, user, () => {
     const at = archive.clock.now().toISOString();
     const id = new RetrievalViewRepo(archive.db).open({ userId: user.id, clipId, grantId: decision.grantId, viaProxy: media === 'clip-proxy', at });

@@ -142,4 +142,25 @@ describe('playback proxies', () => {
     expect(readdirSync(c.core.archive.layout.objects, { recursive: true }).length).toBe(before);
     expect(readdirSync(c.core.archive.layout.tmp).filter((n) => n.endsWith('.mp4'))).toEqual([]);
   });
+
+  it('opening an HEVC clip in the player starts its proxy; the next session plays the proxy, served as clip-proxy', async () => {
+    const root = tmpDir();
+    const { c, clipId } = await archiveWithClip(root, hevcMp4);
+    open.push(c);
+    const first = (await c.call('retrieval.viewStart' as never, { clipId } as never)) as unknown as { media: string };
+    expect(first.media).toBe('clip');
+    expect(proxyStatus(c.core.archive, clipId).state).toBe('pending');
+    await proxySettled(c.core.archive, clipId);
+    const second = (await c.call('retrieval.viewStart' as never, { clipId } as never)) as unknown as { media: string };
+    expect(second.media).toBe('clip-proxy');
+    const admin = (await c.call('auth.me' as never, {})) as unknown as UserInfo;
+    const media = resolveClipMedia(c.core.archive, admin, 'clip-proxy', clipId);
+    expect(media.ok).toBe(true);
+    if (media.ok)
+      expect(
+        ffprobeJson(media.path)
+          .streams.map((s) => s.codec_name)
+          .sort(),
+      ).toEqual(['aac', 'h264']);
+  });
 });
