@@ -11,3 +11,13 @@ export function fileNameProblem(name: string): [string, string] | null {
   if (new TextEncoder().encode(name).length > 255) return ['the file name is longer than 255 bytes', '文件名超过 255 字节'];
   return null;
 }
+
+/** Makes a safe file-name segment from a label (a 档号, a volume name): keeps CJK, drops path and control characters. */
+export function safeSegment(name: string): string {
+  const s = name
+    .replace(/[\\/:*?"<>|%\r\n\t\0]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '_');
+  return s || '_';
+}

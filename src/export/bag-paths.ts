@@ -16,12 +16,4 @@ export function checkPayloadPath(p: string): string {
   return `data/${p}`;
 }
 
-/** Makes a safe file-name segment from a label (a 档号, a volume name): keeps CJK, drops path and control characters. */
-export function safeSegment(name: string): string {
-  const s = name
-    .replace(/[\\/:*?"<>|%\r\n\t\0]/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '_');
-  return s || '_';
-}
+export { safeSegment } from '../domain/file-names.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type FilePort, nodeFilePort } from '../ports/file-port.js';
-import { safeSegment } from '../export/bag-paths.js';
+import { safeSegment } from '../domain/file-names.js';
 import type { RenderVolume } from './render-model.js';
 import { writeVolumePdf, type WriteVolumeOptions, type WrittenVolume } from './write-volume.js';
 

@@ -27,9 +27,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['archive'],
   // Services the capabilities share.
   ['calendar', 'jobs', 'auth', 'documents'],
-  // Writing a 移交包, then the PDF/A volumes written into it.
-  ['export'],
+  // PDF/A volumes, then the export use case that writes them and the 移交包 (BagIt).
   ['pdf'],
+  ['export'],
   // The footage capability.
   ['footage'],
   // Capabilities built on the ones below.

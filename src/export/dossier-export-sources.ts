@@ -2,12 +2,17 @@ import { AppError } from '../api/errors.js';
 import type { DossierView } from '../api/types-dossier.js';
 import type { AuditRow } from '../storage/repos/audit-repo.js';
 import type { AvItem, BoundDossier } from '../dossier/types.js';
-import type { BagMetadata, MetadataField } from '../export/metadata-xml.js';
+import type { BagMetadata, MetadataField } from './metadata-xml.js';
 import type { PageSource } from '../pdf/from-page-model.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo } from '../storage/repos/document-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
-import type { HandlerDeps } from './deps.js';
+import type { Archive } from '../archive/archive.js';
+
+/** What reading the export's sources needs: the archive (catalogue and object store). */
+export interface ExportSources {
+  archive: Archive;
+}
 
 /**
  * What a dossier export reads from the catalogue: where each bound page's stored bytes are, each AV
@@ -16,7 +21,7 @@ import type { HandlerDeps } from './deps.js';
  */
 
 /** A page id → the stored file (and page of a multi-page TIFF or PDF) it was scanned into. */
-export function pageResolver(deps: HandlerDeps, titles: ReadonlyMap<number, string>): (pageId: number, documentId: number) => PageSource {
+export function pageResolver(deps: ExportSources, titles: ReadonlyMap<number, string>): (pageId: number, documentId: number) => PageSource {
   const docs = new DocumentRepo(deps.archive.db);
   const byDocument = new Map<number, Map<number, PageSource>>();
   return (pageId, documentId) => {
@@ -66,7 +71,7 @@ export function documentTitles(bound: BoundDossier): Map<number, string> {
 const clipId = (av: AvItem): number | null => (/^\d+$/.test(av.id) ? Number(av.id) : null);
 
 /** The JPEG contact sheet of an AV item's clip, when one was made. */
-export function contactSheetOf(deps: HandlerDeps): (av: AvItem) => string | null {
+export function contactSheetOf(deps: ExportSources): (av: AvItem) => string | null {
   const clips = new FootageRepo(deps.archive.db);
   return (av) => {
     const id = clipId(av);
@@ -76,7 +81,7 @@ export function contactSheetOf(deps: HandlerDeps): (av: AvItem) => string | null
 }
 
 /** The stored original of an AV item (null when the clip was disposed of or is unknown). */
-export function footageOriginal(deps: HandlerDeps, av: AvItem): { file: string; size: number; sha256: string } | null {
+export function footageOriginal(deps: ExportSources, av: AvItem): { file: string; size: number; sha256: string } | null {
   const id = clipId(av);
   const obj = id === null ? undefined : new FootageRepo(deps.archive.db).mediaObject('clip', id);
   return obj ? { file: deps.archive.store.pathOf(obj.sha256), size: obj.size, sha256: obj.sha256 } : null;
@@ -86,7 +91,7 @@ export function footageOriginal(deps: HandlerDeps, av: AvItem): { file: string; 
  * The audit events of a dossier: those about the dossier itself, its cases, their documents and its
  * AV clips, oldest first (each target through the indexed target lookup).
  */
-export function dossierAuditEvents(deps: HandlerDeps, dossierId: number, bound: BoundDossier): AuditRow[] {
+export function dossierAuditEvents(deps: ExportSources, dossierId: number, bound: BoundDossier): AuditRow[] {
   const targets: [string, string][] = [
     ['dossier', String(dossierId)],
     ...bound.caseIds.map((id): [string, string] => ['case', String(id)]),
@@ -103,7 +108,7 @@ const field = (name: string, value: string | number | null | undefined): Metadat
 
 /** data/metadata.xml of the 移交包: case, dossier, volumes, AV items with digests, audit events. */
 export function bagMetadata(
-  deps: HandlerDeps,
+  deps: ExportSources,
   view: DossierView,
   o: {
     volumes: { label: string; payloadPath: string; pages: number }[];
