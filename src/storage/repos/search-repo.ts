@@ -1,4 +1,5 @@
 import type { SearchKind } from '../../api/types-search.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.js';
 
 /** The text part of a search, already an FTS5 expression: `trigram` on search_<kind>, `short` on search_<kind>_uni. */
@@ -139,18 +140,30 @@ export interface DocumentSearchRow {
   date: string | null;
 }
 
+/** Prepared statements per catalogue connection: a search runs a dozen, each typed keystroke again. */
+const STATEMENTS = new WeakMap<Db, Map<string, Statement>>();
+
 /** SQL of the archive-wide search (调阅 检索) over the indexes of migration 0005. */
 export class SearchRepo {
   constructor(private readonly db: Db) {}
+
+  /** The statement for `sql`, prepared once per connection (the set of shapes is small and fixed). */
+  private st(sql: string): Statement {
+    let m = STATEMENTS.get(this.db);
+    if (!m) STATEMENTS.set(this.db, (m = new Map()));
+    let s = m.get(sql);
+    if (!s) m.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
 
   /** One page of ids of a kind, in display order, and the match count up to `cap` (+1 tells "more"). */
   page(kind: SearchKind, text: TextMatch | null, f: SearchFilterSql, limit: number, offset: number, cap: number): { ids: number[]; total: number } {
     const q = this.sql(kind, text, f);
     const params: Record<string, unknown> = { ...q.params, limit, offset, cap: cap + 1 };
-    const ids = (
-      this.db.prepare(`SELECT ${q.id} AS id FROM ${q.from} ${q.where} ORDER BY ${q.order} LIMIT @limit OFFSET @offset`).all(params) as { id: number }[]
-    ).map((r) => r.id);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from} ${q.where} LIMIT @cap)`).get(params) as { n: number }).n;
+    const ids = (this.st(`SELECT ${q.id} AS id FROM ${q.from} ${q.where} ORDER BY ${q.order} LIMIT @limit OFFSET @offset`).all(params) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const total = (this.st(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q.from} ${q.where} LIMIT @cap)`).get(params) as { n: number }).n;
     return { ids, total };
   }
 
@@ -182,7 +195,7 @@ export class SearchRepo {
   }
 
   officerIdByCertNo(certNo: string): number | undefined {
-    return (this.db.prepare('SELECT id FROM officers WHERE cert_no = ?').get(certNo) as { id: number } | undefined)?.id;
+    return (this.st('SELECT id FROM officers WHERE cert_no = ?').get(certNo) as { id: number } | undefined)?.id;
   }
 
   cases(ids: readonly number[]): CaseSearchRow[] {
@@ -235,6 +248,6 @@ export class SearchRepo {
   /** Runs a by-ids query; ids are integers from our own page query, bound as parameters. */
   private byIds<T>(ids: readonly number[], sql: (list: string) => string): T[] {
     if (ids.length === 0) return [];
-    return this.db.prepare(sql(ids.map(() => '?').join(', '))).all(...ids) as T[];
+    return this.st(sql(ids.map(() => '?').join(', '))).all(...ids) as T[];
   }
 }
