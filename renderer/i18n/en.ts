@@ -4,6 +4,7 @@ import { searchEn } from './search.en.js';
 import { reviewEn } from './review.en.js';
 import { clipEn } from './clip.en.js';
 import { retrievalEn } from './retrieval.en.js';
+import { officerEn } from './officer.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English. Same keys as zh-CN.ts (the type and a test both check it). */
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...reviewEn,
   ...clipEn,
   ...retrievalEn,
+  ...officerEn,
   'app.name': 'Juanzong',
   'app.subtitle': 'Enforcement case-file archive',
   'app.loading': 'Loading…',

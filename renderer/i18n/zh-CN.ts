@@ -5,6 +5,7 @@ import { searchZhCN } from './search.zh-CN.js';
 import { reviewZhCN } from './review.zh-CN.js';
 import { clipZhCN } from './clip.zh-CN.js';
 import { retrievalZhCN } from './retrieval.zh-CN.js';
+import { officerZhCN } from './officer.zh-CN.js';
 
 export const zhCN = {
   ...footageZhCN,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...reviewZhCN,
   ...clipZhCN,
   ...retrievalZhCN,
+  ...officerZhCN,
   'app.name': '卷宗',
   'app.subtitle': '行政执法案卷档案管理',
   'app.loading': '正在加载…',
