@@ -10,6 +10,7 @@ import { openDb } from '../storage/db.js';
 import { MetaRepo } from '../storage/repos/meta-repo.js';
 import { addDemoFootage, type DemoFootageReport } from './footage-demo.js';
 import { addDemoOfficers } from './officer-demo.js';
+import { addDemoReview } from './review-demo.js';
 import { addDemoRetrieval } from './retrieval-demo.js';
 import { loadSampleCases } from './sample-cases.js';
 
@@ -183,6 +184,7 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
         log(`  导出 ${a.archiveCode || a.caseNo} → ${path.relative(path.dirname(layout.root), r.folder)}（${r.pages} 页${r.package ? '，含移交包' : ''}）`);
       }
     }
+    await addDemoReview(core, password, log);
     await addDemoRetrieval(core, password, log);
     const verify = await call('audit.verify', {});
     if (!verify.ok) throw new Error(`audit chain broken right after the demo: ${verify.firstBroken?.reason}`);
