@@ -1,5 +1,5 @@
 import { type CliSession, openSession, signIn } from '../cli-session.js';
-import { CliError, fail, printJson, table } from '../output.js';
+import { fail, printJson, table } from '../output.js';
 import type { Command } from './command.js';
 
 /** Opens the archive for a command; tests pass their own (a core with the footage slice wired). */
