@@ -30,9 +30,9 @@ function instant(s: string, tz: string, what: 'from' | 'to'): Date {
 /**
  * Turns the user's filters into catalogue terms: times in the archive's zone to UTC (a date-only
  * `to` includes that whole day), the officer's 执法证号 to their id (unknown: an error naming it),
- * an activity code to its checklist name.
+ * an activity code to its checklist name (the checklist is read only when an activity is asked for).
  */
-export function resolveFilters(input: SearchQueryInput, repo: SearchRepo, tz: string, checklist: FootageProfile | null): ResolvedFilters {
+export function resolveFilters(input: SearchQueryInput, repo: SearchRepo, tz: string, checklist: () => FootageProfile): ResolvedFilters {
   const sql: SearchFilterSql = {};
   let kinds: SearchKind[] = input.kinds ? [...new Set(input.kinds)] : [...SEARCH_KINDS];
   const only = (k: readonly SearchKind[]) => (kinds = kinds.filter((x) => k.includes(x)));
@@ -66,7 +66,7 @@ export function resolveFilters(input: SearchQueryInput, repo: SearchRepo, tz: st
     only(APPLIES.deviceSerial);
   }
   if (input.activity !== undefined) {
-    sql.activity = (checklist ? findActivity(checklist, input.activity)?.name : undefined) ?? input.activity;
+    sql.activity = findActivity(checklist(), input.activity)?.name ?? input.activity;
     only(APPLIES.activity);
   }
   if (input.status !== undefined) {

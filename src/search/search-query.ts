@@ -23,7 +23,7 @@ export function searchQuery(archive: Archive, _user: UserInfo, input: SearchQuer
   const { text, words } = cleanSearchText(input.text);
   const repo = new SearchRepo(archive.db);
   const tz = archiveTimeZone(archive.meta);
-  const filters = resolveFilters(input, repo, tz, footageProfileOf(archive.profile));
+  const filters = resolveFilters(input, repo, tz, () => footageProfileOf(archive.profile));
   const match = textMatch(words);
   const mode = match === null ? 'none' : match.index;
   if (match === null && (words.length > 0 || !filters.any)) return { text, mode, groups: [] };

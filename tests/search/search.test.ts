@@ -153,6 +153,18 @@ describe('filters', () => {
     expect(open.groups.map((g) => g.kind).sort()).toEqual(['case', 'clip', 'document']);
   });
 
+  it('activity by checklist code or name: footage only', async () => {
+    const linked = await c.call('footage.link', { clipIds: [clipIds[0]!], activity: 'CFKY' });
+    const name = linked[0]!.activities[0]!;
+    expect(name).not.toBe('CFKY');
+    for (const activity of ['CFKY', name]) {
+      const r = await search({ activity });
+      expect(r.groups.map((g) => g.kind)).toEqual(['clip']);
+      expect(ids(r, 'clip')).toEqual([clipIds[0]]);
+    }
+    expect(ids(await search({ text: 'ZFY', activity: 'CFKY' }), 'clip')).toEqual([clipIds[0]]);
+  });
+
   it('an unknown officer or a reversed range is an error naming it', async () => {
     const r = await c.raw('search.query', { text: '', certNo: '豫S00000000000' });
     expect(!r.ok && r.error).toMatchObject({ code: 'not_found', messageZh: expect.stringContaining('豫S00000000000') });
