@@ -7,6 +7,7 @@ import { AppError } from '../../src/api/errors.js';
 import type { UserInfo } from '../../src/api/types.js';
 import { type FilePort, nodeFilePort } from '../../src/ports/file-port.js';
 import { type ClipExportDeps, exportClip } from '../../src/retrieval/clip-export.js';
+import { createGrant } from '../../src/retrieval/grants.js';
 import type { FootageClient } from '../footage/helpers/footage-core.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { archiveWithClip, ffprobeJson, makeGopVideo } from './clip-export-helpers.js';
@@ -259,5 +260,36 @@ describe('clip export (复制/提取)', () => {
     const cut = r.files.find((f) => f.role === 'copy')!;
     expect(cut.name).toMatch(/\.ts$/);
     expect(Number(ffprobeJson(path.join(r.folder, cut.name)).format.duration)).toBeCloseTo(3, 0);
+  });
+
+  it('an archivist copies under a grant that allows copying; the note names the grant, a view-only grant is refused', async () => {
+    const { root, c, clipId, admin, deps } = await setup();
+    const make = (username: string) =>
+      c.call(
+        'user.create' as never,
+        { username, displayName: `档案员${username}`, role: 'archivist', password: 'secret-pass-2' } as never,
+      ) as unknown as Promise<UserInfo>;
+    const copier = await make('dangan1');
+    const viewer = await make('dangan2');
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    const grant = (userId: number, allowCopy: boolean) =>
+      createGrant(c.core.archive, admin, {
+        userId,
+        scope: { clipIds: [clipId] },
+        until,
+        allowCopy,
+        purpose: 'complaint',
+        reason: '投诉核查',
+        source: 'review-assignment',
+      });
+    const g = grant(copier.id, true);
+    grant(viewer.id, false);
+    const r = await exportClip(deps(), copier, { clipId, inSec: 0, outSec: 2, target: path.join(root, 'out'), reason: '投诉核查' });
+    expect(r.grantId).toBe(g);
+    const note = execFileSync('pdftotext', [path.join(r.folder, '提取说明.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(note).toContain(`调阅授权第${g}号（允许复制`);
+    const e = await errOf(exportClip(deps(), viewer, { clipId, inSec: 0, outSec: 2, target: path.join(root, 'out2'), reason: '投诉核查' }));
+    expect(e.code).toBe('forbidden');
+    expect(e.messageZh).toContain('只允许观看，不允许复制');
   });
 });
