@@ -65,7 +65,7 @@ function readInput(inline: string | undefined, file: string | undefined): unknow
 function listOperations(json: boolean): void {
   const ops = Object.entries(contract)
     .filter(([, spec]) => spec.transports.includes('cli'))
-    .map(([name, spec]) => ({ name, roles: spec.roles === 'public' ? 'public' : [...spec.roles] }));
+    .map(([name, spec]) => ({ name, roles: spec.roles === 'public' ? ('public' as const) : [...spec.roles] }));
   if (json) return printJson(ops);
   for (const o of ops) process.stdout.write(`${o.name.padEnd(28)} ${o.roles === 'public' ? 'public 公开' : o.roles.join(',')}\n`);
 }
