@@ -56,6 +56,9 @@ function asClientError(e: unknown): ClientError {
   return e instanceof ClientError ? e : new ClientError({ code: 'internal', message: String(e), messageZh: String(e) });
 }
 
+/** A burst of events (a batch seal announces every case) makes one re-read, this long after the first. */
+const EVENT_COALESCE_MS = 100;
+
 /** Re-runs `bump` on matching core events while mounted. */
 function useInvalidation(rule: InvalidateOn | undefined, bump: () => void): void {
   const ruleRef = useRef(rule);
@@ -63,9 +66,19 @@ function useInvalidation(rule: InvalidateOn | undefined, bump: () => void): void
   const active = rule !== undefined;
   useEffect(() => {
     if (!active) return;
-    return onAppEvent((event) => {
-      if (isInvalidatedBy(ruleRef.current, event)) bump();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onAppEvent((event) => {
+      if (timer === undefined && isInvalidatedBy(ruleRef.current, event)) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          bump();
+        }, EVENT_COALESCE_MS);
+      }
     });
+    return () => {
+      off();
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [active, bump]);
 }
 

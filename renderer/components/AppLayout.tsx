@@ -3,6 +3,7 @@ import {
   BookOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -12,7 +13,7 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useOp } from '../bridge/use-op';
+import { useQuery } from '../bridge/use-query';
 import { useUser, useSession } from '../features/auth/session';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -25,6 +26,7 @@ const NAV: { path: string; key: MessageKey; icon: ReactNode }[] = [
   { path: '/footage', key: 'nav.footage', icon: <VideoCameraOutlined /> },
   { path: '/retrieval', key: 'nav.retrieval', icon: <FileSearchOutlined /> },
   { path: '/review', key: 'nav.review', icon: <SolutionOutlined /> },
+  { path: '/officers', key: 'nav.officers', icon: <IdcardOutlined /> },
   { path: '/audit', key: 'nav.audit', icon: <AuditOutlined /> },
   { path: '/settings', key: 'nav.settings', icon: <SettingOutlined /> },
 ];
@@ -35,7 +37,7 @@ export function AppLayout() {
   const { logout } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const archive = useOp('archive.info', {});
+  const archive = useQuery('archive.info', {});
   const selected = NAV.find((n) => location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))?.path ?? '/cases';
 
   return (

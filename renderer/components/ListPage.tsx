@@ -23,15 +23,17 @@ export interface ListTableProps<T> {
   rowKey: keyof T & string;
   loading: boolean;
   error?: unknown;
-  /** Shown when there are no rows (a plain sentence, or a node). */
+  /** Shown when there are no rows: a sentence, or a node such as antd's <Empty> (default: a plain <Empty>). */
   empty?: ReactNode;
   /**
    * A virtual table (rows drawn as they scroll into view) of this height; `scrollX` is its width.
    * Without it the table pages on the client (50/100/200 a page).
    */
   virtual?: { height: number; scrollX?: number };
-  /** Server paging: a "load more" button while `hasMore`, and the virtual table's near-end calls it too. */
+  /** Server paging: a "load more" button while `hasMore`. */
   hasMore?: boolean;
+  /** A virtual table also loads more by itself when scrolled near its end. */
+  loadOnScroll?: boolean;
   onLoadMore?: () => void;
   loadMoreLabel?: ReactNode;
   rowSelection?: TableProps<T>['rowSelection'];
@@ -46,7 +48,7 @@ const NEAR_END_PX = 300;
 /** A list's table with its error, empty state and paging (client pages, or server "load more"). */
 export function ListTable<T extends object>(p: ListTableProps<T>) {
   const { t } = useI18n();
-  const emptyText = typeof p.empty === 'string' || p.empty === undefined ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p.empty} /> : p.empty;
+  const emptyText = p.empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const more = p.hasMore === true && p.onLoadMore !== undefined;
   return (
     <>
@@ -69,7 +71,7 @@ export function ListTable<T extends object>(p: ListTableProps<T>) {
               pagination: false as const,
               onScroll: (e: React.UIEvent<HTMLDivElement>) => {
                 const el = e.currentTarget;
-                if (more && !p.loading && el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_END_PX) p.onLoadMore?.();
+                if (more && p.loadOnScroll && !p.loading && el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_END_PX) p.onLoadMore?.();
               },
             }
           : {

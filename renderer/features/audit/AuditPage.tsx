@@ -1,10 +1,10 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { AuditEntry, AuditVerifyResult } from '../../../src/api/types';
 import { invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePagedQuery } from '../../bridge/use-query';
+import { ListPage } from '../../components/ListPage';
 import { useViewportHeight } from '../../components/use-viewport-height';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hasMessage } from '../../i18n/translate';
@@ -16,29 +16,13 @@ export function AuditPage() {
   const { t, locale, errorText } = useI18n();
   const { message } = App.useApp();
   const viewport = useViewportHeight();
-  const first = useOp('audit.list', { limit: PAGE });
-  const [older, setOlder] = useState<AuditEntry[]>([]);
-  const [more, setMore] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const log = usePagedQuery<'audit.list', AuditEntry>(
+    'audit.list',
+    {},
+    { pageSize: PAGE, page: ({ limit, last }) => ({ limit, beforeSeq: last?.seq }), items: (r) => r, idOf: (e) => e.seq },
+  );
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [verifying, setVerifying] = useState(false);
-  const rows = useMemo(() => [...(first.data ?? []), ...older], [first.data, older]);
-  const hasMore = more && (first.data?.length ?? 0) >= PAGE;
-
-  const loadMore = async () => {
-    const last = rows[rows.length - 1];
-    if (!last) return;
-    setLoadingMore(true);
-    try {
-      const next = await invoke('audit.list', { limit: PAGE, beforeSeq: last.seq });
-      setOlder((o) => [...o, ...next]);
-      if (next.length < PAGE) setMore(false);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const runVerify = async () => {
     setVerifying(true);
@@ -105,51 +89,41 @@ export function AuditPage() {
   );
 
   return (
-    <div>
-      <div className="page-toolbar">
-        <div className="toolbar-left">
-          <h2 className="page-title">{t('audit.title')}</h2>
-        </div>
+    <ListPage<AuditEntry>
+      title={t('audit.title')}
+      actions={
         <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()}>
           {t('audit.verify')}
         </Button>
-      </div>
-      {verify && (
-        <Alert
-          style={{ marginBottom: 10 }}
-          showIcon
-          closable={{ onClose: () => setVerify(null) }}
-          type={verify.ok ? 'success' : 'error'}
-          title={
-            verify.ok || !verify.firstBroken
-              ? t('audit.verifyOk', { checked: verify.checked, head: verify.headSeq })
-              : t('audit.verifyBroken', {
-                  seq: verify.firstBroken.seq,
-                  reason: locale === 'zh-CN' ? verify.firstBroken.reasonZh : verify.firstBroken.reason,
-                })
-          }
-          description={!verify.ok ? t('audit.verifyChecked', { checked: verify.checked }) : undefined}
-        />
-      )}
-      <ErrorAlert error={first.error} style={{ marginBottom: 10 }} />
-      <Table<AuditEntry>
-        rowKey="seq"
-        size="small"
-        bordered
-        virtual
-        scroll={{ x: 1000, y: Math.max(240, viewport - (verify ? 250 : 200)) }}
-        loading={first.loading}
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-      />
-      {hasMore && (
-        <div style={{ textAlign: 'center', marginTop: 8 }}>
-          <Button size="small" loading={loadingMore} onClick={() => void loadMore()}>
-            {t('audit.loadMore')}
-          </Button>
-        </div>
-      )}
-    </div>
+      }
+      notice={
+        verify && (
+          <Alert
+            style={{ marginBottom: 10 }}
+            showIcon
+            closable={{ onClose: () => setVerify(null) }}
+            type={verify.ok ? 'success' : 'error'}
+            title={
+              verify.ok || !verify.firstBroken
+                ? t('audit.verifyOk', { checked: verify.checked, head: verify.headSeq })
+                : t('audit.verifyBroken', {
+                    seq: verify.firstBroken.seq,
+                    reason: locale === 'zh-CN' ? verify.firstBroken.reasonZh : verify.firstBroken.reason,
+                  })
+            }
+            description={!verify.ok ? t('audit.verifyChecked', { checked: verify.checked }) : undefined}
+          />
+        )
+      }
+      error={log.error}
+      rowKey="seq"
+      loading={log.loading}
+      columns={columns}
+      rows={log.items}
+      virtual={{ height: Math.max(240, viewport - (verify ? 250 : 200)), scrollX: 1000 }}
+      hasMore={log.hasMore}
+      onLoadMore={() => void log.loadMore()}
+      loadMoreLabel={t('audit.loadMore')}
+    />
   );
 }

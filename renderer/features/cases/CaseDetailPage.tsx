@@ -1,11 +1,10 @@
 import { ArrowLeftOutlined, BookOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { DocumentInfo, PageInfo } from '../../../src/api/types';
 import type { CaseOfficer, Party } from '../../../src/domain/case';
-import { onAppEvent } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -25,13 +24,15 @@ export function CaseDetailPage() {
   const { t, locale } = useI18n();
   const { canWrite } = useSession();
   const navigate = useNavigate();
-  const detail = useOp('case.get', { id: caseId }, { skip: !Number.isInteger(caseId) || caseId <= 0 });
+  const detail = useQuery(
+    'case.get',
+    { id: caseId },
+    { skip: !Number.isInteger(caseId) || caseId <= 0, invalidateOn: (e) => e.type === 'case.changed' && e.caseId === caseId },
+  );
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [expanded, setExpanded] = useState<number[]>([]);
-  const { reload, setData } = detail;
-
-  useEffect(() => onAppEvent((e) => e.type === 'case.changed' && e.caseId === caseId && reload()), [caseId, reload]);
+  const { refetch, setData } = detail;
 
   const updatePage = (docId: number, page: PageInfo) =>
     setData((prev) => {
@@ -185,7 +186,7 @@ export function CaseDetailPage() {
           onAdded={(doc) => {
             setAdding(false);
             setExpanded((keys) => [...keys, doc.id]);
-            reload();
+            refetch();
           }}
         />
       )}

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Input, Radio, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../src/api/types';
 import type { Procedure } from '../../../src/domain/case';
-import { useOp } from '../../bridge/use-op';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useQuery } from '../../bridge/use-query';
+import { ListPage } from '../../components/ListPage';
 import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
@@ -21,7 +21,7 @@ export function CaseListPage() {
   const [query, setQuery] = useState('');
   const [procedure, setProcedure] = useState<Procedure | 'all'>('all');
   const [formOpen, setFormOpen] = useState(false);
-  const list = useOp('case.list', { query: query || undefined, procedure: procedure === 'all' ? undefined : procedure });
+  const list = useQuery('case.list', { query: query || undefined, procedure: procedure === 'all' ? undefined : procedure }, { invalidateOn: ['case.changed'] });
 
   const columns = useMemo<TableColumnsType<CaseSummary>>(
     () => [
@@ -64,54 +64,46 @@ export function CaseListPage() {
   );
 
   return (
-    <div>
-      <div className="page-toolbar">
-        <div className="toolbar-left">
-          <h2 className="page-title">{t('cases.title')}</h2>
-          <Input.Search
-            allowClear
-            placeholder={t('cases.searchPlaceholder')}
-            style={{ width: 320 }}
-            onSearch={(v) => setQuery(v.trim())}
-            enterButton={t('common.search')}
-          />
-          <Radio.Group
-            size="small"
-            optionType="button"
-            value={procedure}
-            onChange={(e) => setProcedure(e.target.value as Procedure | 'all')}
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'general', label: t('procedure.general') },
-              { value: 'summary', label: t('procedure.summary') },
-            ]}
-          />
-          <Typography.Text type="secondary">{t('cases.count', { count: list.data?.length ?? 0 })}</Typography.Text>
-        </div>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)}>
-            {t('cases.register')}
-          </Button>
-        )}
-      </div>
-      <ErrorAlert error={list.error} style={{ marginBottom: 10 }} />
-      <Table<CaseSummary>
+    <>
+      <ListPage<CaseSummary>
+        title={t('cases.title')}
+        filters={
+          <>
+            <Input.Search
+              allowClear
+              placeholder={t('cases.searchPlaceholder')}
+              style={{ width: 320 }}
+              onSearch={(v) => setQuery(v.trim())}
+              enterButton={t('common.search')}
+            />
+            <Radio.Group
+              size="small"
+              optionType="button"
+              value={procedure}
+              onChange={(e) => setProcedure(e.target.value as Procedure | 'all')}
+              options={[
+                { value: 'all', label: t('common.all') },
+                { value: 'general', label: t('procedure.general') },
+                { value: 'summary', label: t('procedure.summary') },
+              ]}
+            />
+          </>
+        }
+        count={t('cases.count', { count: list.data?.length ?? 0 })}
+        actions={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)}>
+              {t('cases.register')}
+            </Button>
+          )
+        }
+        error={list.error}
         rowKey="id"
-        size="small"
-        bordered
-        sticky
         loading={list.loading}
         columns={columns}
-        dataSource={list.data ?? []}
-        locale={{ emptyText: t('cases.empty') }}
-        pagination={{
-          defaultPageSize: 50,
-          showSizeChanger: true,
-          pageSizeOptions: [50, 100, 200],
-          size: 'small',
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
-        onRow={(r) => ({ onDoubleClick: () => navigate(`/cases/${r.id}`) })}
+        rows={list.data ?? []}
+        empty={t('cases.empty')}
+        onOpen={(r) => navigate(`/cases/${r.id}`)}
       />
       {formOpen && (
         <CaseFormModal
@@ -123,6 +115,6 @@ export function CaseListPage() {
           }}
         />
       )}
-    </div>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { JobProgressEvent } from '../../../src/api/events';
 import type { CaseDetail, DocumentInfo, StagedUpload } from '../../../src/api/types';
 import { ClientError, invoke, newJobId, onAppEvent, stageFile } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -36,7 +36,7 @@ export function DocumentAddModal({
   const { t, locale, errorText } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<DocValues>();
-  const profile = useOp('profile.current', {});
+  const profile = useQuery('profile.current', {});
   const [files, setFiles] = useState<UploadFile<StagedUpload>[]>([]);
   const [job, setJob] = useState<{ id: string; progress: JobProgressEvent | null } | null>(null);
   const [error, setError] = useState<unknown>();

@@ -1,67 +1,23 @@
 import { AppstoreAddOutlined } from '@ant-design/icons';
-import { Button, Input, Progress, Radio, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Input, Progress, Radio, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../../src/api/types';
-import type { DossierView, SealedDossierSummary } from '../../../src/api/types-dossier';
 import type { Procedure } from '../../../src/domain/case';
-import { invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useQuery } from '../../bridge/use-query';
+import { ListPage } from '../../components/ListPage';
 import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
 import { BatchModal } from './BatchModal';
-import { archiveNumbers, dash, dossierState, STATE_COLORS, STATE_KEYS, type DossierState } from './dossier-labels';
+import { dash, STATE_COLORS, STATE_KEYS, type DossierState } from './dossier-labels';
+import { useDossierInfos, type DossierInfo } from './use-dossier-infos';
 import './dossier.css';
-
-/** What the list shows of a case's dossier (sealed: dossier.sealedSummaries; others: dossier.get per case). */
-interface DossierInfo {
-  state: DossierState;
-  archiveNo: string | null;
-  archiveCode: string | null;
-  retention: string;
-  volumes: number;
-  pages: number;
-  errors: number;
-  warnings: number;
-  batch: boolean;
-}
 
 type Row = CaseSummary & { dossier: DossierInfo | undefined | 'failed' };
 type StateFilter = 'all' | DossierState;
 
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN');
-const CONCURRENCY = 4;
-
-function infoOf(v: DossierView): DossierInfo {
-  const { archiveNo, archiveCode } = archiveNumbers(v);
-  return {
-    state: dossierState(v),
-    archiveNo,
-    archiveCode,
-    retention: v.bound.retention.label,
-    volumes: v.bound.totals.volumes,
-    pages: v.bound.totals.pages,
-    errors: v.blockers.filter((i) => i.severity === 'error').length,
-    warnings: v.blockers.filter((i) => i.severity === 'warning').length,
-    batch: v.scope === 'batch',
-  };
-}
-
-function sealedInfo(d: SealedDossierSummary): DossierInfo {
-  return {
-    state: 'sealed',
-    archiveNo: d.archiveNo,
-    archiveCode: d.archiveCode,
-    retention: d.retention,
-    volumes: d.volumes,
-    pages: d.pages,
-    errors: 0,
-    warnings: 0,
-    batch: d.scope === 'batch',
-  };
-}
 
 /** 卷宗: every case with the state of its dossier (未立卷 / 待归档 / 更正中 / 已归档), 归档号 and 档号. */
 export function DossierListPage() {
@@ -71,48 +27,10 @@ export function DossierListPage() {
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [batchOpen, setBatchOpen] = useState(false);
-  const [infos, setInfos] = useState<Map<number, DossierInfo | 'failed'>>(new Map());
-  const [tick, setTick] = useState(0);
-  const list = useOp('case.list', { query: query || undefined });
-  const profiles = useOp('profile.list', {});
+  const list = useQuery('case.list', { query: query || undefined });
+  const { infos, refetch: refetchInfos } = useDossierInfos(list.data);
+  const profiles = useQuery('profile.list', {});
   const canBatch = canWrite && (profiles.data ?? []).some((p) => p.batching);
-
-  // Sealed dossiers come in one call from the catalogue; the other cases are bound one by one
-  // (their errors and warnings need a live binding), a few at a time.
-  useEffect(() => {
-    const cases = list.data;
-    if (!cases) return;
-    let cancelled = false;
-    setInfos(new Map());
-    const run = async () => {
-      const sealed = new Map<number, DossierInfo>();
-      try {
-        for (const d of await invoke('dossier.sealedSummaries', {})) sealed.set(d.caseId, sealedInfo(d));
-      } catch {
-        // Fall back to asking for every case.
-      }
-      if (cancelled) return;
-      setInfos(new Map(sealed));
-      const queue = cases.filter((c) => !sealed.has(c.id));
-      const worker = async () => {
-        for (let c = queue.shift(); c && !cancelled; c = queue.shift()) {
-          const id = c.id;
-          let info: DossierInfo | 'failed';
-          try {
-            info = infoOf(await invoke('dossier.get', { caseId: id }));
-          } catch {
-            info = 'failed';
-          }
-          if (!cancelled) setInfos((m) => new Map(m).set(id, info));
-        }
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    };
-    void run();
-    return () => {
-      cancelled = true;
-    };
-  }, [list.data, tick]);
 
   const rows = useMemo<Row[]>(() => (list.data ?? []).map((c) => ({ ...c, dossier: infos.get(c.id) })), [list.data, infos]);
   const shown = stateFilter === 'all' ? rows : rows.filter((r) => typeof r.dossier === 'object' && r.dossier.state === stateFilter);
@@ -185,60 +103,52 @@ export function DossierListPage() {
   );
 
   return (
-    <div>
-      <div className="page-toolbar">
-        <div className="toolbar-left">
-          <h2 className="page-title">{t('dossier.title')}</h2>
-          <Input.Search
-            allowClear
-            placeholder={t('cases.searchPlaceholder')}
-            style={{ width: 300 }}
-            onSearch={(v) => setQuery(v.trim())}
-            enterButton={t('common.search')}
-          />
-          <Radio.Group
-            size="small"
-            optionType="button"
-            value={stateFilter}
-            onChange={(e) => setStateFilter(e.target.value as StateFilter)}
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'unbound', label: `${t('dossier.state.unbound')} ${counts.unbound}` },
-              { value: 'draft', label: `${t('dossier.state.draft')} ${counts.draft}` },
-              ...(counts.correcting ? [{ value: 'correcting', label: `${t('dossier.state.correcting')} ${counts.correcting}` }] : []),
-              { value: 'sealed', label: `${t('dossier.state.sealed')} ${counts.sealed}` },
-            ]}
-          />
-          {list.data && loaded < rows.length ? (
-            <Progress percent={Math.round((loaded / Math.max(1, rows.length)) * 100)} size="small" style={{ width: 120, margin: 0 }} showInfo={false} />
-          ) : (
-            <Typography.Text type="secondary">{t('cases.count', { count: shown.length })}</Typography.Text>
-          )}
-        </div>
-        {canBatch && (
-          <Button icon={<AppstoreAddOutlined />} onClick={() => setBatchOpen(true)}>
-            {t('dossier.batch.open')}
-          </Button>
-        )}
-      </div>
-      <ErrorAlert error={list.error} style={{ marginBottom: 10 }} />
-      <Table<Row>
+    <>
+      <ListPage<Row>
+        title={t('dossier.title')}
+        filters={
+          <>
+            <Input.Search
+              allowClear
+              placeholder={t('cases.searchPlaceholder')}
+              style={{ width: 300 }}
+              onSearch={(v) => setQuery(v.trim())}
+              enterButton={t('common.search')}
+            />
+            <Radio.Group
+              size="small"
+              optionType="button"
+              value={stateFilter}
+              onChange={(e) => setStateFilter(e.target.value as StateFilter)}
+              options={[
+                { value: 'all', label: t('common.all') },
+                { value: 'unbound', label: `${t('dossier.state.unbound')} ${counts.unbound}` },
+                { value: 'draft', label: `${t('dossier.state.draft')} ${counts.draft}` },
+                ...(counts.correcting ? [{ value: 'correcting', label: `${t('dossier.state.correcting')} ${counts.correcting}` }] : []),
+                { value: 'sealed', label: `${t('dossier.state.sealed')} ${counts.sealed}` },
+              ]}
+            />
+            {list.data && loaded < rows.length ? (
+              <Progress percent={Math.round((loaded / Math.max(1, rows.length)) * 100)} size="small" style={{ width: 120, margin: 0 }} showInfo={false} />
+            ) : (
+              <Typography.Text type="secondary">{t('cases.count', { count: shown.length })}</Typography.Text>
+            )}
+          </>
+        }
+        actions={
+          canBatch && (
+            <Button icon={<AppstoreAddOutlined />} onClick={() => setBatchOpen(true)}>
+              {t('dossier.batch.open')}
+            </Button>
+          )
+        }
+        error={list.error}
         rowKey="id"
-        size="small"
-        bordered
-        sticky
         loading={list.loading}
         columns={columns}
-        dataSource={shown}
-        locale={{ emptyText: t('cases.empty') }}
-        pagination={{
-          defaultPageSize: 50,
-          showSizeChanger: true,
-          pageSizeOptions: [50, 100, 200],
-          size: 'small',
-          showTotal: (n) => t('common.total', { count: n }),
-        }}
-        onRow={(r) => ({ onDoubleClick: () => navigate(`/dossier/${r.id}`) })}
+        rows={shown}
+        empty={t('cases.empty')}
+        onOpen={(r) => navigate(`/dossier/${r.id}`)}
       />
       {batchOpen && (
         <BatchModal
@@ -246,11 +156,11 @@ export function DossierListPage() {
           onClose={() => setBatchOpen(false)}
           onSealed={() => {
             setBatchOpen(false);
-            setTick((n) => n + 1);
+            refetchInfos();
           }}
         />
       )}
-    </div>
+    </>
   );
 }
 

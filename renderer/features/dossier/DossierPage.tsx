@@ -15,7 +15,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { PageInfo } from '../../../src/api/types';
 import type { DossierView } from '../../../src/api/types-dossier';
 import { ClientError, invoke, onAppEvent } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -65,9 +65,9 @@ export function DossierPage() {
     dossierIdRef.current = view?.dossierId ?? null;
   }, [view]);
 
-  const caseDetail = useOp('case.get', { id: caseId }, { skip: !valid });
-  const reloadCase = caseDetail.reload;
-  const profiles = useOp('profile.list', {});
+  const caseDetail = useQuery('case.get', { id: caseId }, { skip: !valid });
+  const reloadCase = caseDetail.refetch;
+  const profiles = useQuery('profile.list', {});
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
 

@@ -6,7 +6,7 @@ import type { JobProgressEvent } from '../../../src/api/events';
 import type { DossierView } from '../../../src/api/types-dossier';
 import type { DossierExportResult, ExportedVolume } from '../../../src/api/types-export';
 import { ClientError, invoke, newJobId, onAppEvent } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -30,7 +30,7 @@ function mib(bytes: number): string {
 export function ExportModal({ view, onClose }: { view: DossierView; onClose: () => void }) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
-  const info = useOp('archive.info', {});
+  const info = useQuery('archive.info', {});
   const [out, setOut] = useState<string | undefined>();
   const [pkg, setPkg] = useState(false);
   const [job, setJob] = useState<{ id: string; progress: JobProgressEvent | null; cancelling: boolean } | null>(null);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CoverageItem } from '../../../src/api/types-footage';
 import { onAppEvent } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
@@ -18,11 +18,11 @@ const STATUS_COLOR: Record<CoverageItem['status'], string> = { present: 'success
 export function CaseFootageCard({ caseId }: { caseId: number }) {
   const { t } = useI18n();
   const { canWrite } = useSession();
-  const clips = useOp('footage.list', { caseId, limit: 200 });
-  const coverage = useOp('footage.coverage', { caseId });
+  const clips = useQuery('footage.list', { caseId, limit: 200 });
+  const coverage = useQuery('footage.coverage', { caseId });
   const [open, setOpen] = useState<number | null>(null);
-  const reloadClips = clips.reload;
-  const reloadCoverage = coverage.reload;
+  const reloadClips = clips.refetch;
+  const reloadCoverage = coverage.refetch;
 
   useEffect(
     () =>

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Space, Spin, Table, Tag
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { ClipDetail, ClipLinkInfo, ClipSourceInfo, ClipSummary, DisposalInfo, FieldSource } from '../../../src/api/types-footage';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ClipLinksTable } from './ClipLinksTable';
@@ -36,8 +36,8 @@ export function ClipDrawer({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const clip = useOp('footage.get', { id });
-  const disposals = useOp('footage.disposals', { clipId: id });
+  const clip = useQuery('footage.get', { id });
+  const disposals = useQuery('footage.disposals', { clipId: id });
   const [linking, setLinking] = useState(false);
   const [unlinking, setUnlinking] = useState<ClipLinkInfo | null>(null);
   const [disposing, setDisposing] = useState(false);
@@ -113,7 +113,7 @@ export function ClipDrawer({
           onClose={() => setLinking(false)}
           onLinked={(fresh) => {
             setLinking(false);
-            clip.reload();
+            clip.refetch();
             onChanged(fresh);
           }}
         />
@@ -124,7 +124,7 @@ export function ClipDrawer({
           onClose={() => setUnlinking(null)}
           onUnlinked={(fresh) => {
             setUnlinking(null);
-            clip.reload();
+            clip.refetch();
             onChanged([fresh]);
           }}
         />

@@ -1,6 +1,7 @@
-import { Empty, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Empty, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import type { ClipSummary } from '../../../src/api/types-footage';
+import { ListTable } from '../../components/ListPage';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ClipThumb } from './ClipThumb';
 import { DigestText } from './DigestText';
@@ -16,7 +17,9 @@ export function ClipTable({
   selected,
   onSelect,
   onOpen,
-  onNearEnd,
+  error,
+  hasMore,
+  onLoadMore,
 }: {
   items: ClipSummary[];
   loading: boolean;
@@ -24,7 +27,9 @@ export function ClipTable({
   selected?: number[];
   onSelect?: (ids: number[]) => void;
   onOpen: (id: number) => void;
-  onNearEnd?: () => void;
+  error?: unknown;
+  hasMore: boolean;
+  onLoadMore: () => void;
 }) {
   const { t } = useI18n();
   const columns = useMemo<TableColumnsType<ClipSummary>>(
@@ -109,24 +114,21 @@ export function ClipTable({
   );
 
   return (
-    <Table<ClipSummary>
+    <ListTable<ClipSummary>
       className="clip-table"
       rowKey="id"
-      size="small"
-      bordered
-      virtual
-      scroll={{ x: 1250, y: height }}
+      virtual={{ height, scrollX: 1250 }}
       loading={loading}
+      error={error}
       columns={columns}
-      dataSource={items}
-      pagination={false}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('footage.empty')} /> }}
+      rows={items}
+      empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('footage.empty')} />}
       rowSelection={onSelect ? { selectedRowKeys: selected ?? [], onChange: (keys) => onSelect(keys.map(Number)), columnWidth: 36 } : undefined}
-      onRow={(c) => ({ onDoubleClick: () => onOpen(c.id) })}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        if (onNearEnd && el.scrollHeight - el.scrollTop - el.clientHeight < 300) onNearEnd();
-      }}
+      onOpen={(c) => onOpen(c.id)}
+      hasMore={hasMore}
+      loadOnScroll
+      onLoadMore={onLoadMore}
+      loadMoreLabel={t('footage.loadMore')}
     />
   );
 }

@@ -2,7 +2,7 @@ import { ReloadOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons
 import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DeviceInfo } from '../../../src/api/types-footage';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DeviceAssignmentsTable } from './DeviceAssignmentsTable';
@@ -31,7 +31,7 @@ function diff(before: DeviceInfo | undefined, after: DeviceInfo): RegisterResult
  */
 export function DeviceRegisterCard({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
-  const list = useOp('device.list', {});
+  const list = useQuery('device.list', {});
   const devices = useMemo(() => list.data ?? [], [list.data]);
   const [registering, setRegistering] = useState<{ serial?: string } | null>(null);
   const [result, setResult] = useState<RegisterResult | null>(null);
@@ -50,7 +50,7 @@ export function DeviceRegisterCard({ canWrite }: { canWrite: boolean }) {
       }
       extra={
         <Space>
-          <Button size="small" icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('footage.refresh')} />
+          <Button size="small" icon={<ReloadOutlined />} onClick={list.refetch} aria-label={t('footage.refresh')} />
           {canWrite && (
             <Button size="small" type="primary" icon={<UserAddOutlined />} onClick={() => setRegistering({})}>
               {t('footage.device.register')}

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DisposalInfo } from '../../../src/api/types-footage';
 import type { Role } from '../../../src/domain/roles';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DisposalDecideModal } from './DisposalDecideModal';
@@ -14,7 +14,7 @@ import { DISPOSAL_APPROVERS } from './footage-roles';
 export function DisposalsCard({ role, onOpen, onDecided }: { role: Role; onOpen: (clipId: number) => void; onDecided: (d: DisposalInfo) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const list = useOp('footage.disposals', {});
+  const list = useQuery('footage.disposals', {});
   const [deciding, setDeciding] = useState<DisposalInfo | null>(null);
   const canDecide = DISPOSAL_APPROVERS.includes(role);
   const items = useMemo(
@@ -33,7 +33,7 @@ export function DisposalsCard({ role, onOpen, onDecided }: { role: Role; onOpen:
           {pending > 0 && <Typography.Text type="warning">{t('footage.disposal.pendingCount', { n: pending })}</Typography.Text>}
         </Space>
       }
-      extra={<Button size="small" icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('footage.refresh')} />}
+      extra={<Button size="small" icon={<ReloadOutlined />} onClick={list.refetch} aria-label={t('footage.refresh')} />}
     >
       <Alert type="info" showIcon className="disposal-meaning" title={t('footage.disposal.what')} description={t('footage.disposal.meaning')} />
       <ErrorAlert error={list.error} style={{ marginBottom: 10 }} />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FixityReport } from '../../../src/api/types-footage';
 import type { Role } from '../../../src/domain/roles';
 import { ClientError, invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { FixityReportView } from './FixityReportView';
@@ -18,7 +18,7 @@ const AUDITORS: readonly Role[] = ['admin', 'archivist', 'supervisor'];
 export function FixityPanel({ role }: { role: Role }) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
-  const last = useOp('footage.lastAudit', {});
+  const last = useQuery('footage.lastAudit', {});
   const { job, begin, end, cancel } = useJob();
   const [incremental, setIncremental] = useState(false);
   const [result, setResult] = useState<FixityReport>();
@@ -30,11 +30,11 @@ export function FixityPanel({ role }: { role: Role }) {
     const jobId = begin();
     try {
       setResult(await invoke('footage.verify', { mode: incremental ? 'incremental' : 'full', jobId }));
-      last.reload();
+      last.refetch();
     } catch (e) {
       if (e instanceof ClientError && e.code === 'cancelled') message.info(t('footage.fixity.cancelledToast'));
       else setError(e);
-      last.reload();
+      last.refetch();
     } finally {
       end();
     }

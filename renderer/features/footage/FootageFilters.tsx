@@ -2,10 +2,10 @@ import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { useI18n } from '../../i18n/I18nProvider';
 import { opt } from './footage-format';
-import type { ClipQuery } from './use-clip-pages';
+import type { ClipQuery } from './use-clips';
 
 interface FilterValues {
   caseNo?: string;
@@ -20,8 +20,8 @@ interface FilterValues {
 export function FootageFilters({ onChange }: { onChange: (q: ClipQuery) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FilterValues>();
-  const devices = useOp('device.list', {});
-  const checklist = useOp('footage.checklist', {});
+  const devices = useQuery('device.list', {});
+  const checklist = useQuery('footage.checklist', {});
   const unlinked = Form.useWatch('unlinked', form);
 
   const deviceOptions = useMemo(

@@ -1,8 +1,8 @@
 import { ImportOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tabs, Typography } from 'antd';
+import { App, Button, Space, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { useViewportHeight } from '../../components/use-viewport-height';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListToolbar } from '../../components/ListPage';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useUser } from '../auth/session';
 import { ClipDrawer } from './ClipDrawer';
@@ -14,7 +14,8 @@ import { FootageFilters } from './FootageFilters';
 import { IngestModal } from './IngestModal';
 import { LinkModal } from './LinkModal';
 import { RetentionDueCard } from './RetentionDueCard';
-import { useClipPages, type ClipQuery } from './use-clip-pages';
+import type { ClipSummary } from '../../../src/api/types-footage';
+import { useClips, type ClipQuery } from './use-clips';
 import './footage.css';
 
 type TabKey = 'clips' | 'fixity' | 'retention' | 'disposals' | 'devices';
@@ -31,11 +32,11 @@ export function FootagePage() {
   const [open, setOpen] = useState<number | null>(null);
   const [ingesting, setIngesting] = useState(false);
   const [linking, setLinking] = useState(false);
-  const clips = useClipPages(query);
-  const { loadMore, hasMore, replace, reload } = clips;
-  const onNearEnd = useCallback(() => {
-    if (hasMore) void loadMore();
-  }, [hasMore, loadMore]);
+  const clips = useClips(query);
+  const { loadMore, hasMore, update, refetch: reload } = clips;
+  /** Puts fresh summaries (after link/unlink) in place without a round trip. */
+  const replace = useCallback((fresh: ClipSummary[]) => update((prev) => prev.map((c) => fresh.find((f) => f.id === c.id) ?? c)), [update]);
+  const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   const onOpen = useCallback((id: number) => setOpen(id), []);
   // A disposal requested or decided anywhere on the page: the lists that show disposals load afresh.
   const [disposalVersion, setDisposalVersion] = useState(0);
@@ -43,25 +44,25 @@ export function FootagePage() {
 
   return (
     <div className="footage-page">
-      <div className="page-toolbar">
-        <div className="toolbar-left">
-          <h2 className="page-title">{t('footage.title')}</h2>
-          <Typography.Text type="secondary">{t('footage.count', { shown: clips.items.length, total: clips.total })}</Typography.Text>
-        </div>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('footage.refresh')} />
-          {canWrite && (
-            <>
-              <Button icon={<LinkOutlined />} disabled={selected.length === 0} onClick={() => setLinking(true)}>
-                {selected.length ? t('footage.link.buttonN', { n: selected.length }) : t('footage.link.button')}
-              </Button>
-              <Button type="primary" icon={<ImportOutlined />} onClick={() => setIngesting(true)}>
-                {t('footage.ingest.button')}
-              </Button>
-            </>
-          )}
-        </Space>
-      </div>
+      <ListToolbar
+        title={t('footage.title')}
+        count={t('footage.count', { shown: clips.items.length, total: clips.total })}
+        actions={
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('footage.refresh')} />
+            {canWrite && (
+              <>
+                <Button icon={<LinkOutlined />} disabled={selected.length === 0} onClick={() => setLinking(true)}>
+                  {selected.length ? t('footage.link.buttonN', { n: selected.length }) : t('footage.link.button')}
+                </Button>
+                <Button type="primary" icon={<ImportOutlined />} onClick={() => setIngesting(true)}>
+                  {t('footage.ingest.button')}
+                </Button>
+              </>
+            )}
+          </Space>
+        }
+      />
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as TabKey)}
@@ -78,23 +79,17 @@ export function FootagePage() {
                     setQuery(q);
                   }}
                 />
-                <ErrorAlert error={clips.error} style={{ marginBottom: 10 }} />
                 <ClipTable
                   items={clips.items}
                   loading={clips.loading}
+                  error={clips.error}
                   height={Math.max(260, viewport - 290)}
                   selected={canWrite ? selected : undefined}
                   onSelect={canWrite ? setSelected : undefined}
                   onOpen={onOpen}
-                  onNearEnd={onNearEnd}
+                  hasMore={hasMore}
+                  onLoadMore={onLoadMore}
                 />
-                {hasMore && (
-                  <div style={{ textAlign: 'center', marginTop: 8 }}>
-                    <Button size="small" loading={clips.loading} onClick={() => void loadMore()}>
-                      {t('footage.loadMore')}
-                    </Button>
-                  </div>
-                )}
               </>
             ),
           },

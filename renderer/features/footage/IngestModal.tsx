@@ -4,7 +4,7 @@ import { FolderField } from '../../components/FolderField';
 import { useMemo, useState } from 'react';
 import type { IngestReport } from '../../../src/api/types-footage';
 import { invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { opt } from './footage-format';
@@ -27,7 +27,7 @@ export function IngestModal({ onClose, onIngested }: { onClose: () => void; onIn
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<IngestValues>();
-  const checklist = useOp('footage.checklist', {});
+  const checklist = useQuery('footage.checklist', {});
   const { job, begin, end, cancel } = useJob();
   const [report, setReport] = useState<IngestReport>();
   const [error, setError] = useState<unknown>();

@@ -2,7 +2,7 @@ import { AutoComplete, Form, Input, Modal, Select } from 'antd';
 import { useMemo } from 'react';
 import type { ClipSummary } from '../../../src/api/types-footage';
 import { invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { opt } from './footage-format';
@@ -28,14 +28,14 @@ export function LinkModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<LinkValues>();
-  const checklist = useOp('footage.checklist', {});
-  const cases = useOp('case.list', {});
+  const checklist = useQuery('footage.checklist', {});
+  const cases = useQuery('case.list', {});
   const { busy, error, setError, run } = useSubmit();
   const caseNo = Form.useWatch('caseNo', form);
 
   const caseOptions = useMemo(() => (cases.data ?? []).map((c) => ({ value: c.caseNo, label: `${c.caseNo} · ${c.title}` })), [cases.data]);
   const known = (cases.data ?? []).find((c) => c.caseNo === caseNo?.trim());
-  const detail = useOp('case.get', { id: known?.id ?? 0 }, { skip: !known });
+  const detail = useQuery('case.get', { id: known?.id ?? 0 }, { skip: !known });
   const officerOptions = useMemo(
     () => (known && detail.data?.id === known.id ? detail.data.officers.map((o) => ({ value: o.certNo, label: `${o.certNo} · ${o.name}` })) : []),
     [known, detail.data],

@@ -2,7 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ClipSummary, DisposalInfo } from '../../../src/api/types-footage';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ClipThumb } from './ClipThumb';
@@ -25,9 +25,9 @@ export function RetentionDueCard({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const due = useOp('footage.retentionDue', {});
-  const checklist = useOp('footage.checklist', {});
-  const disposals = useOp('footage.disposals', {});
+  const due = useQuery('footage.retentionDue', {});
+  const checklist = useQuery('footage.checklist', {});
+  const disposals = useQuery('footage.disposals', {});
   const [disposing, setDisposing] = useState<ClipSummary | null>(null);
   const months = checklist.data?.retention.ordinaryMonths;
   const pending = useMemo(() => new Set((disposals.data ?? []).filter((d) => d.state === 'requested').map((d) => d.clipId)), [disposals.data]);

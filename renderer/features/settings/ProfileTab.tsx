@@ -1,7 +1,7 @@
 import { Descriptions, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DocumentKind } from '../../../src/domain/profile';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useViewportHeight } from '../../components/use-viewport-height';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 /** The filing profile in use: stages and the document-kind catalogue. */
 export function ProfileTab() {
   const { t } = useI18n();
-  const profile = useOp('profile.current', {});
+  const profile = useQuery('profile.current', {});
   const [stage, setStage] = useState<string | undefined>();
   const viewport = useViewportHeight();
   const p = profile.data;

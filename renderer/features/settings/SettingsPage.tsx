@@ -1,5 +1,5 @@
 import { Card, Descriptions, Tabs } from 'antd';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ProfileTab } from './ProfileTab';
@@ -29,7 +29,7 @@ export function SettingsPage() {
 
 function ArchiveTab() {
   const { t, locale } = useI18n();
-  const info = useOp('archive.info', {});
+  const info = useQuery('archive.info', {});
   const a = info.data;
   if (info.error) return <ErrorAlert error={info.error} />;
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { UserInfo } from '../../../src/api/types';
 import { ROLES, type Role } from '../../../src/domain/roles';
 import { invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { roleLabel } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -25,7 +25,7 @@ export function UsersTab() {
   const { user } = useUser();
   const { message } = App.useApp();
   const isAdmin = user.role === 'admin';
-  const users = useOp('user.list', {}, { skip: !isAdmin });
+  const users = useQuery('user.list', {}, { skip: !isAdmin });
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<NewUser>();
@@ -45,7 +45,7 @@ export function UsersTab() {
       const u = await invoke('user.create', { username: v.username, displayName: v.displayName, role: v.role, password: v.password });
       message.success(t('settings.users.created', { name: u.displayName }));
       setOpen(false);
-      users.reload();
+      users.refetch();
     } catch (e) {
       message.error(errorText(e));
     } finally {
