@@ -311,7 +311,6 @@ async function generate(dir) {
   const genSeconds = rowSeconds + indexSeconds;
   db.pragma('synchronous = FULL');
   db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('ANALYZE');
   await core.close();
   return { genSeconds, rowSeconds, indexSeconds, triggers: triggers.length, cases, texts, clipSamples, officers, devices };
 }
