@@ -16,6 +16,7 @@ import { DossierListPage } from '../features/dossier/DossierListPage';
 import { DossierPage } from '../features/dossier/DossierPage';
 import { FootagePage } from '../features/footage/FootagePage';
 import { ReviewPage } from '../features/review/ReviewPage';
+import { OfficersPage } from '../features/officers/OfficersPage';
 import { RetrievalPage } from '../features/retrieval/RetrievalPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
@@ -52,6 +53,7 @@ function Gate() {
               <Route path="footage" element={<FootagePage />} />
               <Route path="retrieval" element={<RetrievalPage />} />
               <Route path="review" element={<ReviewPage />} />
+              <Route path="officers" element={<OfficersPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/cases" replace />} />
