@@ -57,7 +57,7 @@ export function RetrievalPage() {
           { key: 'log', label: t('retrieval.tab.log'), children: <LogTab /> },
         ]}
       />
-      <Drawer open={clipId !== null} onClose={closeClip} size="large" width="92vw" destroyOnHidden title={t('retrieval.title')} className="retrieval-drawer">
+      <Drawer open={clipId !== null} onClose={closeClip} size="92vw" destroyOnHidden title={t('retrieval.title')} className="retrieval-drawer">
         {clipId !== null && (
           <ClipPlayer
             key={clipId}
