@@ -121,8 +121,6 @@ export interface ReviewView {
   findings: ReviewFindingInfo[];
   sheet: ScoreSheet;
   versions: ReviewBrief[];
-  /** Automatic rules the template does not map to an item (listed, not scored). */
-  unmapped: { ruleId: string; titleZh: string }[];
 }
 
 export interface ReviewReportResult {

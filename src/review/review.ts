@@ -428,7 +428,6 @@ export function reviewView(archive: Archive, reviewId: number): ReviewView {
     findings,
     sheet,
     versions: repo.versions(a.id).map(reviewBrief),
-    unmapped: [],
   };
 }
 

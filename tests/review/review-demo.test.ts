@@ -25,6 +25,5 @@ describe('the demo review plan', () => {
     const thin = plan.assignments.find((a) => a.caseId === s.thin)!;
     expect(r!.findings[thin.caseNo]).toBeGreaterThan(0);
     expect(lines.some((l) => l.includes('已提交'))).toBe(true);
-    console.log(JSON.stringify(r!.findings));
   });
 });
