@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, type Role } from '../domain/roles.js';
+import { ANY_ROLE, APPROVERS, CLIP_MARKERS, RETRIEVAL_REGISTRARS } from '../domain/roles.js';
 import { op } from './op.js';
 import type { ClipMarkInfo, RegisterPdfResult, RetrievalLogResult, RetrievalRequestInfo, ViewSessionInfo, ViewStartResult } from './types-retrieval.js';
 
@@ -28,12 +28,8 @@ export const retrievalScopeSchema = z.union([
   z.object({ from: dateTime, to: dateTime }).strict(),
 ]);
 
-/** 领导 and 管理员 decide requests and revoke grants. */
-const APPROVERS: readonly Role[] = ['admin', 'supervisor'];
-/** Who may mark a second of a clip. */
-const MARKERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
-/** Who may write the 调阅登记表 (everyone's sessions). */
-const REGISTRARS: readonly Role[] = ['admin', 'supervisor', 'archivist'];
+// 领导 and 管理员 decide requests and revoke grants (APPROVERS); who marks a clip and who writes the
+// 调阅登记表 are named in src/domain/roles.ts too.
 
 /** The 调阅 slice of the contract, spread into `contract` (contract.ts). */
 export const retrievalOps = {
@@ -78,13 +74,15 @@ export const retrievalOps = {
     ANY_ROLE,
   ),
   /** The 调阅登记表 for a period as PDF/A, written to a local path (see footage.ingest on paths over the bridge). */
-  'retrieval.registerPdf': op<RegisterPdfResult>()(z.object({ from: dateTime, to: dateTime, target: z.string().min(1).max(4096) }).strict(), REGISTRARS, [
-    'direct',
-    'ipc',
-    'cli',
-    'http',
-  ]),
-  'retrieval.mark': op<ClipMarkInfo>()(z.object({ clipId: id, second, note: z.string().trim().min(1, { message: 'required' }).max(200) }).strict(), MARKERS),
+  'retrieval.registerPdf': op<RegisterPdfResult>()(
+    z.object({ from: dateTime, to: dateTime, target: z.string().min(1).max(4096) }).strict(),
+    RETRIEVAL_REGISTRARS,
+    ['direct', 'ipc', 'cli', 'http'],
+  ),
+  'retrieval.mark': op<ClipMarkInfo>()(
+    z.object({ clipId: id, second, note: z.string().trim().min(1, { message: 'required' }).max(200) }).strict(),
+    CLIP_MARKERS,
+  ),
   'retrieval.marks': op<ClipMarkInfo[]>()(z.object({ clipId: id }).strict(), ANY_ROLE),
 } as const;
 

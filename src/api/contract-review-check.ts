@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMINS, ANY_ROLE, AUDIT_READERS, WRITERS } from '../domain/roles.js';
+import { ADMINS, ANY_ROLE, CASE_CHECKERS } from '../domain/roles.js';
 import { op } from './op.js';
 import type { CalendarInfo } from './types-calendar.js';
 import type { CheckReport } from '../review/finding.js';
@@ -9,7 +9,6 @@ const id = z.number().int().positive();
 const mmdd = z.string().regex(/^\d{2}-\d{2}$/, { message: 'bad_date' });
 
 /** Who sees the automatic findings: inspectors, supervisors, archivists (before sealing) and the administrator. */
-const CHECKERS = [...new Set([...AUDIT_READERS, ...WRITERS])];
 
 /**
  * The automatic 评查 checks ('review.check': findings with the statute article and the exact place)
@@ -17,7 +16,7 @@ const CHECKERS = [...new Set([...AUDIT_READERS, ...WRITERS])];
  * 法定节假日 and 调休 days without a release).
  */
 export const reviewCheckOps = {
-  'review.check': op<CheckReport>()(z.union([z.object({ caseId: id }), z.object({ caseNo: z.string().trim().min(1).max(100) })]), CHECKERS),
+  'review.check': op<CheckReport>()(z.union([z.object({ caseId: id }), z.object({ caseNo: z.string().trim().min(1).max(100) })]), CASE_CHECKERS),
   'review.rules': op<RuleInfo[]>()(z.object({}).strict(), ANY_ROLE),
   'calendar.get': op<CalendarInfo>()(z.object({}).strict(), ANY_ROLE),
   'calendar.update': op<CalendarInfo>()(

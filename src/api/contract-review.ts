@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_ROLE, REVIEW_PLANNERS, REVIEWERS, WRITERS } from '../domain/roles.js';
+import { ANY_ROLE, REVIEW_PLANNERS, REVIEW_REPORTERS, REVIEWERS, WRITERS } from '../domain/roles.js';
 import { op } from './op.js';
 import type { AssignmentInfo, PlanDetail, PlanSummary, ReviewReportResult, ReviewView, TemplateSummary } from './types-review.js';
 
@@ -12,7 +12,6 @@ const itemId = z
   .regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'bad_id' })
   .max(80);
 const out = z.string().trim().min(1, { message: 'required' }).max(4096);
-const REPORTERS = [...REVIEW_PLANNERS, ...WRITERS.filter((r) => r !== 'admin')];
 
 const place = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('document'), page: z.number().int().positive(), volume: z.number().int().positive().optional() }).strict(),
@@ -74,9 +73,12 @@ export const reviewOps = {
   'review.correct': op<ReviewView>()(z.object({ reviewId: id, reason: z.string().trim().min(2, { message: 'need_reason' }).max(500) }).strict(), REVIEWERS),
   'review.answer': op<ReviewView>()(z.object({ findingId: id, status: z.enum(['mended', 'explained']), answer: text(2000) }).strict(), WRITERS),
   /** Writes the 评查报告 PDF/A of an assignment's latest review to a file (local path; loopback bridge, as dossier.export). */
-  'review.report': op<ReviewReportResult>()(z.union([z.object({ assignmentId: id, out }).strict(), z.object({ reviewId: id, out }).strict()]), REPORTERS),
+  'review.report': op<ReviewReportResult>()(
+    z.union([z.object({ assignmentId: id, out }).strict(), z.object({ reviewId: id, out }).strict()]),
+    REVIEW_REPORTERS,
+  ),
   /** Writes the plan's 评查通报 PDF/A. */
-  'review.summary': op<ReviewReportResult>()(z.object({ planId: id, out }).strict(), REPORTERS),
+  'review.summary': op<ReviewReportResult>()(z.object({ planId: id, out }).strict(), REVIEW_REPORTERS),
 } as const;
 
 export type ReviewOps = typeof reviewOps;

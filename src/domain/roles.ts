@@ -25,3 +25,11 @@ export const AUDIT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector
 export const REVIEW_PLANNERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
 /** Roles that score an assigned dossier: only the 评查员 (and only their own assignments). */
 export const REVIEWERS: readonly Role[] = ['inspector'];
+/** Roles that mark a second of a clip while viewing it (调阅 标记): 领导, 评查员 and the administrator. */
+export const CLIP_MARKERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+/** Roles that write the 调阅登记表 of everyone's viewing sessions: 领导, 档案员 and the administrator. */
+export const RETRIEVAL_REGISTRARS: readonly Role[] = ['admin', 'supervisor', 'archivist'];
+/** Roles that export 评查 reports: the planners, and the 档案员 who answer the findings. */
+export const REVIEW_REPORTERS: readonly Role[] = [...REVIEW_PLANNERS, ...WRITERS.filter((r) => r !== 'admin')];
+/** Roles that run the automatic 评查 checks on a case: the audit readers and the writers. */
+export const CASE_CHECKERS: readonly Role[] = [...new Set([...AUDIT_READERS, ...WRITERS])];
