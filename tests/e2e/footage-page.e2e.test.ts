@@ -4,20 +4,20 @@
  * the UI: 导入音像 with progress and the completion counts and error list, thumbnails in the list,
  * 关联 a clip to a case (created over the API) with an officer and an activity, the clip's detail drawer
  * (contact sheet, sources, digests), the case page's 音像记录 card, and 立即核验 with its result.
- * Screenshots go to docs/screenshots/ (footage-ingest.png, footage-list.png, footage-detail.png,
- * footage-case-card.png, footage-audit.png).
+ * Screenshots: footage-ingest.png, footage-list.png, footage-detail.png, footage-case-card.png,
+ * footage-audit.png (see SHOTS in harness.ts). Each step is its own test (storySteps).
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium or ffmpeg is missing.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { CaseDetail } from '../../src/api/types.js';
 import type { FixityReport } from '../../src/api/types-footage.js';
 import { makeVideo } from '../footage/helpers/media.js';
 import { sampleCase } from '../helpers/fixtures.js';
-import { callApi, checkText, eventually, noToasts, settle, SHOTS, startE2e, type E2eRun } from './harness.js';
+import { callApi, checkText, eventually, noToasts, settle, SHOTS, startE2e, storySteps, type E2eRun } from './harness.js';
 
 const ADMIN = { username: 'admin', displayName: '王档案', password: 'e2e-Passw0rd' };
 const CLIPS = ['ZFY5130047_115007_20240311094032_0001.MP4', 'ZFY5130047_115007_20240311095510_0002.MP4', 'ZFY5130047_115007_20240311101205_0003.MP4'];
@@ -25,6 +25,10 @@ const EMPTY = 'ZFY5130047_115007_20240311103000_0004.MP4';
 const CERT = '豫S11520210047';
 
 let run: E2eRun;
+/** The case the first clip is linked to (registered over the API in the 关联 step). */
+let k: CaseDetail;
+/** The list row of the first clip. */
+const firstRow = () => run.page.locator('.clip-table .ant-table-row', { hasText: CLIPS[0]! });
 
 /** Records whether `selector` was ever on the page (and its texts), for UI that may be brief. */
 async function watchFor(p: Page, selector: string): Promise<void> {
@@ -49,6 +53,8 @@ async function loadedImages(p: Page, selector: string): Promise<number> {
 }
 
 describe('footage page end to end (bridge + Chromium)', () => {
+  const step = storySteps();
+
   beforeAll(async () => {
     run = await startE2e({ prefix: 'jz-footage-e2e-', demo: false });
   }, 120_000);
@@ -57,15 +63,8 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await run?.stop();
   }, 30_000);
 
-  it('ingests a camera folder, shows thumbnails, links a clip to a case and audits fixity', async () => {
-    const { page, url, work } = run;
-    // A body camera's card: <serial>/DCIM/100MEDIA/ZFY<serial>_<user>_<start>_<seq>.MP4
-    const cam = path.join(work, 'cam');
-    const media = path.join(cam, '5130047', 'DCIM', '100MEDIA');
-    CLIPS.forEach((name, i) => makeVideo(path.join(media, name), { tag: `e2e-${i}`, freq: 440 + 110 * i, seconds: 2 }));
-    writeFileSync(path.join(media, EMPTY), '');
-
-    // First run: create the administrator.
+  step('first run: creates the administrator; 音像 starts with an empty list', async () => {
+    const { page, url } = run;
     await page.goto(url);
     await page.getByText('创建管理员账户').first().waitFor();
     await page.getByLabel('用户名').fill(ADMIN.username);
@@ -80,8 +79,16 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await page.getByRole('heading', { name: '音像资料' }).waitFor();
     await page.getByText('没有符合条件的音像资料').waitFor();
     await checkText(page, ['音像列表', '完整性核验', '到期复核', '导入音像', '未关联案件']);
+  });
 
-    // 导入音像: type the folder, start, watch the progress, read the counts and the error list.
+  step('导入音像 of a camera folder: progress while it runs, then the counts and the error list', async () => {
+    const { page, work } = run;
+    // A body camera's card: <serial>/DCIM/100MEDIA/ZFY<serial>_<user>_<start>_<seq>.MP4
+    const cam = path.join(work, 'cam');
+    const media = path.join(cam, '5130047', 'DCIM', '100MEDIA');
+    CLIPS.forEach((name, i) => makeVideo(path.join(media, name), { tag: `e2e-${i}`, freq: 440 + 110 * i, seconds: 2 }));
+    writeFileSync(path.join(media, EMPTY), '');
+    // Type the folder, start, watch the progress, read the counts and the error list.
     await page.getByRole('button', { name: '导入音像' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('#ingestForm_source').fill(cam);
@@ -102,8 +109,10 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await checkText(page, ['导入音像', '来源文件夹', '新增', '重复', '错误', '原因']);
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await dialog.waitFor({ state: 'hidden' });
+  });
 
-    // The list: three clips, their thumbnails load (derivation runs in the background).
+  step('the list shows the three clips, their thumbnails loaded (derived in the background)', async () => {
+    const { page } = run;
     const rows = page.locator('.clip-table .ant-table-row');
     await eventually(async () => expect(await rows.count()).toBe(3), 30_000);
     for (const name of CLIPS) await page.locator('.clip-table .ant-table-row', { hasText: name }).waitFor();
@@ -112,13 +121,17 @@ describe('footage page end to end (bridge + Chromium)', () => {
       undefined,
       { timeout: 120_000 },
     );
-    const first = page.locator('.clip-table .ant-table-row', { hasText: CLIPS[0]! });
+    const first = firstRow();
     expect(await first.innerText()).toContain('2024-03-11 09:40:32 +08:00');
     expect(await first.innerText()).toContain('5130047');
     expect(await first.innerText()).toContain('未关联案件');
+  });
 
+  step('关联案件 links the first clip to a case with an officer (执法证号) and 查封扣押', async () => {
+    const { page } = run;
+    const first = firstRow();
     // A case to link to (registered over the API: the case form has its own test).
-    const k = await callApi<CaseDetail>(page, 'case.create', sampleCase());
+    k = await callApi<CaseDetail>(page, 'case.create', sampleCase());
 
     // 关联案件: select the first clip, pick the case, the officer (执法证号) and 查封扣押.
     await first.locator('.ant-checkbox-input').check();
@@ -144,8 +157,11 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'footage-list.png') });
     await checkText(page, ['原始文件名', '开始时间', '时长', '记录仪', '执法人员', '案件', '事项', '保管', '摘要值', 'SHA-256', 'SM3', k.caseNo]);
+  });
 
-    // The drawer: contact sheet, field sources, full digests, the source path, who linked it.
+  step('the clip drawer: contact sheet, field sources, full digests, the source path, who linked it', async () => {
+    const { page } = run;
+    const first = firstRow();
     await first.getByRole('button', { name: CLIPS[0]! }).click();
     const drawer = page.locator('.clip-drawer');
     await drawer.getByText('元数据（标注每项的来源）').waitFor();
@@ -170,8 +186,10 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await checkText(page, ['摘要值（导入时计算）', '来源路径', '关联人', '解除关联']);
     await drawer.locator('.ant-drawer-close').click();
     await drawer.locator('.clip-detail').waitFor({ state: 'hidden' });
+  });
 
-    // The case page lists the clip in 音像记录 and its 查封扣押 coverage.
+  step('the case page lists the clip in 音像记录 with its 查封扣押 coverage', async () => {
+    const { page } = run;
     await page.evaluate((id) => (location.hash = `#/cases/${id}`), k.id);
     const card = page.locator('.case-footage-card');
     await card.getByText(CLIPS[0]!).waitFor();
@@ -180,7 +198,10 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await checkText(page, ['音像记录']);
     await settle(page);
     await card.screenshot({ path: path.join(SHOTS, 'footage-case-card.png') });
+  });
 
+  step('完整性核验: never run yet; 立即核验 shows progress, then 全部一致 with the count', async () => {
+    const { page } = run;
     // 完整性核验: never run yet; 立即核验 shows progress, then 全部一致 with the count.
     await page.getByRole('menuitem', { name: '音像' }).click();
     await page.getByRole('tab', { name: '完整性核验' }).click();
@@ -203,7 +224,10 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'footage-audit.png') });
     await checkText(page, ['完整性核验', '立即核验', '增量核验', '核验人', '全量']);
+  });
 
+  step('到期复核 lists the unlinked clips past their term, not the evidence; no page error', async () => {
+    const { page } = run;
     // 到期复核: the two unlinked March 2024 clips are past the 6 months for ordinary footage; the
     // linked one is evidence (永久) and is not listed.
     await page.getByRole('tab', { name: '到期复核' }).click();
@@ -213,5 +237,5 @@ describe('footage page end to end (bridge + Chromium)', () => {
     await checkText(page, ['保存期限到期、待复核的音像资料', '保存期限至']);
 
     expect(run.errors).toEqual([]);
-  }, 300_000);
+  });
 });
