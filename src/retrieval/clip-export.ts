@@ -95,7 +95,12 @@ export async function exportClip(d: ClipExportDeps, user: UserInfo, req: ClipExp
   const local = zoned(madeAt, d.timezone).local;
   const ext = method === 'reencode' ? (clip.kind === 'audio' ? '.m4a' : '.mp4') : path.extname(clip.originalName) || '.mp4';
   const base = path.basename(clip.originalName, path.extname(clip.originalName)).replace(/[^\p{L}\p{N}_.-]+/gu, '_');
-  const cutName = `${base}_${hms(req.inSec).replace(/[:.]/g, '')}-${hms(req.outSec).replace(/[:.]/g, '')}${method === 'reencode' ? '_水印' : ''}${ext}`;
+  // `…_000105-000210.mp4` (in–out as hhmmss, milliseconds only when there are some).
+  const stamp = (sec: number) =>
+    hms(sec)
+      .replace(/\.000$/, '')
+      .replace(/:/g, '');
+  const cutName = `${base}_${stamp(req.inSec)}-${stamp(req.outSec)}${method === 'reencode' ? '_水印' : ''}${ext}`;
   const folderName = await freeName(files, req.target, `提取_${base}_${local.slice(0, 19).replace(/[-:]/g, '').replace('T', '_')}`);
   const hidden = path.join(req.target, `.${folderName}.${tmpName()}.part`);
   const final = path.join(req.target, folderName);
