@@ -10,6 +10,7 @@ import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
 import { CaseFootageCard } from '../footage/CaseFootageCard';
+import { FindingsCard } from '../review/FindingsCard';
 import { DATE_KEYS } from './case-form-values';
 import { CaseFormModal } from './CaseFormModal';
 import { DocumentAddModal } from './DocumentAddModal';
@@ -166,6 +167,7 @@ export function CaseDetailPage() {
       </Card>
 
       <CaseFootageCard caseId={c.id} />
+      <FindingsCard caseId={c.id} />
 
       {editing && (
         <CaseFormModal

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../../src/api/types';
 import { ClientError, invoke } from '../../bridge/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { OfficerCertWarnings } from '../officers/OfficerCertWarnings';
 import { OfficersSection, PartiesSection } from './CaseFormLists';
 import { caseToForm, DATE_KEYS, emptyCaseForm, fieldIssues, formToCaseInput, type CaseFormValues } from './case-form-values';
 
@@ -133,6 +134,7 @@ export function CaseFormModal({ open, existing, onClose, onSaved }: CaseFormModa
 
         <PartiesSection form={form} />
         <OfficersSection form={form} />
+        <OfficerCertWarnings form={form} />
 
         <Divider titlePlacement="start" plain className="form-divider">
           {t('case.section.dates')}

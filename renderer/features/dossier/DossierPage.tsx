@@ -21,6 +21,7 @@ import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
 import { archiveNumbers, dash, dossierState, formatTime, sealedVersion, STATE_COLORS, STATE_KEYS } from './dossier-labels';
+import { FindingsCard } from '../review/FindingsCard';
 import { IssuesCard } from './IssuesCard';
 import { PrintPreview, type PreviewFilter } from './PrintPreview';
 import { ReorderModal } from './ReorderModal';
@@ -334,6 +335,7 @@ export function DossierPage() {
 
         {foreignProfile && <Alert type="info" showIcon className="section-card" title={t('dossier.foreignProfile', { name: view.profile.name })} />}
         <IssuesCard view={view} editable={canRecord} onChanged={applyWrite} />
+        {view.caseId !== null && <FindingsCard caseId={view.caseId} />}
       </div>
 
       <Tabs
