@@ -49,6 +49,16 @@ export const AUDIT_ACTIONS = [
   'review.submit',
   'review.correct',
   'review.answer',
+  'review.report',
+  'review.summary',
+  'clip.proxy',
+  'retrieval.request',
+  'retrieval.approve',
+  'retrieval.reject',
+  'retrieval.view',
+  'retrieval.viewEnd',
+  'retrieval.mark',
+  'retrieval.register',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo, UserInfo } from '../../../src/api/types';
-import { WRITERS } from '../../../src/domain/roles';
 import { ClientError, invoke, setUnauthenticatedHandler } from '../../bridge/client';
+import { mayCall } from '../../bridge/permissions';
 import { getSessionToken, setSessionToken } from '../../bridge/session';
 
 export type SessionState =
@@ -84,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SessionApi>(() => {
     const user = state.phase === 'ready' ? state.user : null;
-    return { state, user, canWrite: !!user && WRITERS.includes(user.role), signedIn, logout, retry: () => setAttempt((a) => a + 1) };
+    return { state, user, canWrite: mayCall(user?.role, 'case.create'), signedIn, logout, retry: () => setAttempt((a) => a + 1) };
   }, [state, signedIn, logout]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

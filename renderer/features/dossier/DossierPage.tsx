@@ -15,6 +15,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { PageInfo } from '../../../src/api/types';
 import type { DossierView } from '../../../src/api/types-dossier';
 import { ClientError, invoke, onAppEvent } from '../../bridge/client';
+import { mayCall } from '../../bridge/permissions';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PROCEDURE_KEYS } from '../../components/labels';
@@ -43,8 +44,7 @@ export function DossierPage() {
   const valid = Number.isInteger(caseId) && caseId > 0;
   const { t, locale } = useI18n();
   const { canWrite, user } = useSession();
-  // dossier.export's roles (contract-dossier.ts): the writers and 领导; 评查员 only read.
-  const canExport = user !== null && (user.role === 'admin' || user.role === 'archivist' || user.role === 'supervisor');
+  const canExport = mayCall(user?.role, 'dossier.export');
   const navigate = useNavigate();
 
   const [profileId, setProfileId] = useState<string | undefined>();

@@ -4,11 +4,11 @@ import { useMemo, useState } from 'react';
 import type { DisposalInfo } from '../../../src/api/types-footage';
 import type { Role } from '../../../src/domain/roles';
 import { useQuery } from '../../bridge/use-query';
+import { mayCall } from '../../bridge/permissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DisposalDecideModal } from './DisposalDecideModal';
 import { DisposalTable } from './DisposalTable';
-import { DISPOSAL_APPROVERS } from './footage-roles';
 
 /** 处置审批: every disposal request, pending first; the 领导 or the administrator decides the pending ones. */
 export function DisposalsCard({ role, onOpen, onDecided }: { role: Role; onOpen: (clipId: number) => void; onDecided: (d: DisposalInfo) => void }) {
@@ -16,7 +16,7 @@ export function DisposalsCard({ role, onOpen, onDecided }: { role: Role; onOpen:
   const { message } = App.useApp();
   const list = useQuery('footage.disposals', {});
   const [deciding, setDeciding] = useState<DisposalInfo | null>(null);
-  const canDecide = DISPOSAL_APPROVERS.includes(role);
+  const canDecide = mayCall(role, 'footage.decideDisposal');
   const items = useMemo(
     () => [...(list.data ?? [])].sort((a, b) => Number(b.state === 'requested') - Number(a.state === 'requested') || b.id - a.id),
     [list.data],

@@ -4,15 +4,13 @@ import { useState } from 'react';
 import type { FixityReport } from '../../../src/api/types-footage';
 import type { Role } from '../../../src/domain/roles';
 import { ClientError, invoke } from '../../bridge/client';
+import { mayCall } from '../../bridge/permissions';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { FixityReportView } from './FixityReportView';
 import { JobProgressView } from './JobProgressView';
 import { useJob } from './use-job';
-
-/** Who may run 核验 (footage.verify): as in the contract. */
-const AUDITORS: readonly Role[] = ['admin', 'archivist', 'supervisor'];
 
 /** 完整性核验: the last audit and 立即核验 (full or incremental) with progress and 取消. */
 export function FixityPanel({ role }: { role: Role }) {
@@ -23,7 +21,7 @@ export function FixityPanel({ role }: { role: Role }) {
   const [incremental, setIncremental] = useState(false);
   const [result, setResult] = useState<FixityReport>();
   const [error, setError] = useState<unknown>();
-  const canVerify = AUDITORS.includes(role);
+  const canVerify = mayCall(role, 'footage.verify');
 
   const run = async () => {
     setError(undefined);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { UserInfo } from '../../../src/api/types';
 import { ROLES, type Role } from '../../../src/domain/roles';
 import { invoke } from '../../bridge/client';
+import { mayCall } from '../../bridge/permissions';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { roleLabel } from '../../components/labels';
@@ -24,7 +25,7 @@ export function UsersTab() {
   const { t, locale, errorText } = useI18n();
   const { user } = useUser();
   const { message } = App.useApp();
-  const isAdmin = user.role === 'admin';
+  const isAdmin = mayCall(user.role, 'user.list');
   const users = useQuery('user.list', {}, { skip: !isAdmin });
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
