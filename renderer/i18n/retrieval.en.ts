@@ -73,7 +73,7 @@ export const retrievalEn: Record<keyof typeof retrievalZhCN, string> = {
   'retrieval.purpose.supervision': 'Supervision',
   'retrieval.purpose.complaint': 'Complaint check',
   'retrieval.purpose.litigation': 'Review / litigation',
-  'retrieval.purpose.case-review': 'Case-file review',
+  'retrieval.purpose.caseReview': 'Case-file review',
   'retrieval.purpose.other': 'Other',
 
   'retrieval.status.pending': 'Pending',

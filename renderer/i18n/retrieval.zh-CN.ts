@@ -71,7 +71,7 @@ export const retrievalZhCN = {
   'retrieval.purpose.supervision': '监督检查',
   'retrieval.purpose.complaint': '投诉核查',
   'retrieval.purpose.litigation': '复议诉讼',
-  'retrieval.purpose.case-review': '案卷评查',
+  'retrieval.purpose.caseReview': '案卷评查',
   'retrieval.purpose.other': '其他',
 
   'retrieval.status.pending': '待审批',

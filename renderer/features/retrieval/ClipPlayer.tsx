@@ -1,6 +1,6 @@
 import { Alert, Button, Col, Modal, Row, Select, Slider, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { mayCall } from '../../../src/api/permissions';
+import { mayCall } from '../../bridge/permissions';
 import { mediaUrl } from '../../bridge/client';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,7 +1,7 @@
 import { App, Button, DatePicker, Input, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { mayCall } from '../../../src/api/permissions';
+import { mayCall } from '../../bridge/permissions';
 import type { RefusalInfo, RetrievalLogResult } from '../../../src/api/types-retrieval';
 import { invoke } from '../../bridge/client';
 import { useQuery } from '../../bridge/use-query';

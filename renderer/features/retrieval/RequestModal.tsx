@@ -10,6 +10,11 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 export const PURPOSES: readonly RetrievalPurpose[] = ['supervision', 'complaint', 'litigation', 'case-review', 'other'];
 
+/** The dictionary key of a purpose (keys are camelCase). */
+export function purposeKey(p: RetrievalPurpose) {
+  return `retrieval.purpose.${p === 'case-review' ? 'caseReview' : p}` as const;
+}
+
 interface Values {
   reason: string;
   purpose: RetrievalPurpose;
@@ -74,7 +79,7 @@ export function RequestModal({ clipIds, onClose, onFiled }: { clipIds?: number[]
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item name="purpose" label={t('retrieval.request.purpose')}>
-          <Select options={PURPOSES.map((p) => ({ value: p, label: t(`retrieval.purpose.${p}`) }))} />
+          <Select options={PURPOSES.map((p) => ({ value: p, label: t(purposeKey(p)) }))} />
         </Form.Item>
         <Form.Item name="kind" label={t('retrieval.request.scope')}>
           <Radio.Group onChange={(e) => setKind(e.target.value as Values['kind'])}>

@@ -1,6 +1,6 @@
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { mayCall } from '../../../src/api/permissions';
+import { mayCall } from '../../bridge/permissions';
 import type { RetrievalRequestInfo, RetrievalScopeInfo } from '../../../src/api/types-retrieval';
 import { invoke } from '../../bridge/client';
 import { useQuery } from '../../bridge/use-query';
@@ -9,7 +9,7 @@ import { ReasonModal } from '../../components/ReasonModal';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
 import { formatInstant } from '../footage/footage-format';
-import { RequestModal } from './RequestModal';
+import { purposeKey, RequestModal } from './RequestModal';
 
 type Decision = { kind: 'approve' | 'reject'; id: number } | { kind: 'revoke'; id: number };
 
@@ -67,7 +67,7 @@ export function RequestsTab({ newFor, onNewDone }: { newFor: number[] | null; on
               </>
             ),
           },
-          { title: t('retrieval.requests.col.purpose'), render: (_: unknown, r) => t(`retrieval.purpose.${r.purpose}`) },
+          { title: t('retrieval.requests.col.purpose'), render: (_: unknown, r) => t(purposeKey(r.purpose)) },
           { title: t('retrieval.requests.col.scope'), render: (_: unknown, r) => scopeText(r.scope) },
           { title: t('retrieval.requests.col.until'), render: (_: unknown, r) => formatInstant(r.until, locale) },
           {
