@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { AssignmentInfo, PlanSummary } from '../../../src/api/types-review';
-import { mayCall } from '../../../src/api/permissions';
+import { mayCall } from '../../bridge/permissions';
 import { invoke } from '../../bridge/client';
 import { useOp } from '../../bridge/use-op';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import type { AssignmentInfo } from '../../../src/api/types-review';
-import { mayCall } from '../../../src/api/permissions';
+import { mayCall } from '../../bridge/permissions';
 import { useOp } from '../../bridge/use-op';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, Empty, Form, Input, List, Modal, Popconfirm, 
 import { useMemo, useRef, useState } from 'react';
 import type { PageInfo } from '../../../src/api/types';
 import type { ReviewFindingInfo, ReviewView } from '../../../src/api/types-review';
-import { mayCall } from '../../../src/api/permissions';
+import { mayCall } from '../../bridge/permissions';
 import { invoke } from '../../bridge/client';
 import { useOp } from '../../bridge/use-op';
 import { ErrorAlert } from '../../components/ErrorAlert';
