@@ -1,12 +1,13 @@
 import { AppError } from '../api/errors.js';
 import type { Archive } from '../archive/archive.js';
+import { archiveTimeZone } from '../domain/archive-time.js';
 import { parseDateTime } from '../footage/local-time.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The archive's time zone (dates without an offset are read in it). */
 export function archiveZone(archive: Archive): string {
-  return archive.meta.get('timezone') ?? 'Asia/Shanghai';
+  return archiveTimeZone(archive.meta);
 }
 
 /**
