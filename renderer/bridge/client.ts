@@ -3,26 +3,15 @@
  * Electron preload when `window.juanzong` exists, else the localhost HTTP bridge.
  */
 import type { OpInput, OpName, OpOutput } from '../../src/api/contract';
-import type { ErrorPayload } from '../../src/api/errors';
 import type { AppEvent } from '../../src/api/events';
 import type { StagedUpload } from '../../src/api/types';
+import { ClientError, unwrapEnvelope } from './envelope';
 import { httpTransport } from './http-transport';
 import { ipcTransport } from './ipc-transport';
 import { getSessionToken } from './session';
 import type { MediaKind, Transport } from './types';
 
-/** A failed operation; `payload` is the contract's error (code, message, messageZh, item, details). */
-export class ClientError extends Error {
-  readonly payload: ErrorPayload;
-  constructor(payload: ErrorPayload) {
-    super(payload.message);
-    this.name = 'ClientError';
-    this.payload = payload;
-  }
-  get code(): ErrorPayload['code'] {
-    return this.payload.code;
-  }
-}
+export { ClientError };
 
 let transport: Transport | null = null;
 function current(): Transport {
@@ -45,21 +34,8 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
   onUnauthenticated = fn;
 }
 
-function isPayload(v: unknown): v is ErrorPayload {
-  return typeof v === 'object' && v !== null && typeof (v as ErrorPayload).code === 'string' && typeof (v as ErrorPayload).messageZh === 'string';
-}
-
 function unwrap<T>(raw: unknown, publicOp: boolean): T {
-  if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
-    const env = raw as { ok: boolean; value?: unknown; error?: unknown };
-    if (env.ok) return env.value as T;
-    const payload: ErrorPayload = isPayload(env.error)
-      ? env.error
-      : { code: 'internal', message: 'Malformed error from the core', messageZh: '核心返回了无法识别的错误' };
-    if (payload.code === 'unauthenticated' && !publicOp) onUnauthenticated?.();
-    throw new ClientError(payload);
-  }
-  throw new ClientError({ code: 'internal', message: 'Malformed answer from the core', messageZh: '核心返回了无法识别的结果' });
+  return unwrapEnvelope<T>(raw, publicOp ? undefined : () => onUnauthenticated?.());
 }
 
 function networkError(e: unknown): ClientError {

@@ -1,7 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { OpInput } from '../../../src/api/contract';
-import type { CaseDetail } from '../../../src/api/types';
-import type { CaseDateKey, Procedure } from '../../../src/domain/case';
+import type { OpInput } from '../../../src/api/contract.js';
+import type { CaseDetail } from '../../../src/api/types.js';
+import type { CaseDateKey, Procedure } from '../../../src/domain/case.js';
 
 /** The case form's values: CaseInput with dayjs dates and loosely filled rows. */
 export const DATE_KEYS = [

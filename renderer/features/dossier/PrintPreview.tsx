@@ -4,6 +4,7 @@ import type { AvSheetPage, BeikaoPage, CoverPage, ModelPage, PageModelVolume, Pa
 import type { TocColumn } from '../../../src/domain/profile-binding';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ScanImage } from './ScanImage';
+import { formatDuration } from '../../../src/domain/duration';
 
 /**
  * The print preview: every physical page of a volume as an A4 sheet, drawn from the page model (the
@@ -241,16 +242,11 @@ function TocSheet({ page }: { page: TocPage }) {
   );
 }
 
-function fmtDuration(s: number): string {
-  const m = Math.floor(s / 60);
-  return `${m}分${String(Math.round(s % 60)).padStart(2, '0')}秒`;
-}
-
 function AvSheet({ page }: { page: AvSheetPage }) {
   const a = page.av.item;
   const rows: [string, string][] = [
     [FORM.av.fileName, a.fileName],
-    [FORM.av.duration, fmtDuration(a.durationSec)],
+    [FORM.av.duration, formatDuration(a.durationSec)],
     [FORM.av.recordedAt, a.recordedAt.replace('T', ' ').slice(0, 19)],
     [FORM.av.place, a.place ?? ''],
     [FORM.av.activity, a.activity ?? ''],

@@ -7,8 +7,8 @@
  * those. "Moved" uses the core's rule (everything outside a longest common subsequence of the two
  * orders, same tie-breaking), so the dialog asks for a reason exactly where `dossier.reorder` will.
  */
-import type { DossierView } from '../../../src/api/types-dossier';
-import { keptInOrder } from '../../../src/domain/common-order';
+import type { DossierView } from '../../../src/api/types-dossier.js';
+import { keptInOrder } from '../../../src/domain/common-order.js';
 
 export interface OrderDoc {
   documentId: number;

@@ -1,14 +1,9 @@
 /** Pure formatting for the 音像 screens (no React, no i18n lookups). */
 
-/** `1:02:03` / `0:42`; `—` when unknown. */
-export function formatDuration(sec: number | null | undefined): string {
-  if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—';
-  const s = Math.max(0, Math.round(sec));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}
+import { formatDurationClock } from '../../../src/domain/duration.js';
+
+/** `1:02:03` / `0:42`; `—` when unknown: the core's one duration format, in its compact clock form. */
+export const formatDuration = formatDurationClock;
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 
