@@ -44,8 +44,8 @@ describe('dependency direction', () => {
         if (!spec.includes('/src/') || spec.startsWith('./') || !spec.startsWith('.')) continue;
         const target = path.relative(path.join(root, 'src'), path.resolve(root, path.dirname(f), spec));
         if (target.startsWith('..')) continue;
-        // The one exception: src/api/permissions (mayCall, the contract's "may this role call this op").
-        const mayCallModule = target === path.join('api', 'permissions') || target === path.join('api', 'permissions.js');
+        // The one exception: renderer/bridge/permissions.ts re-exports mayCall from src/api/permissions.
+        const mayCallModule = f === path.join('renderer', 'bridge', 'permissions.ts') && target === path.join('api', 'permissions');
         expect(typeOnly || mayCallModule || target.startsWith('domain' + path.sep), `${f} imports ${spec} as a value`).toBe(true);
       }
       for (const { spec } of imports(f)) expect(spec, f).not.toMatch(/^(node:|electron|better-sqlite3|sharp)/);
