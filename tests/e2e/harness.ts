@@ -66,7 +66,8 @@ export async function startE2e(opts: { prefix: string; demo: boolean }): Promise
       const demo = spawnSync(process.execPath, [path.join(ROOT, 'bin/juanzong.js'), 'demo', '--archive', archive], {
         cwd: ROOT,
         encoding: 'utf8',
-        timeout: 240_000,
+        // About 40 s on an idle machine; on a loaded CI runner (or eight builds at once) far more.
+        timeout: 480_000,
       });
       expect(demo.status, `juanzong demo failed:\n${demo.stdout}\n${demo.stderr}`).toBe(0);
     }
@@ -146,7 +147,7 @@ export async function settle(p: Page): Promise<void> {
  */
 export function storySteps(): (name: string, fn: () => Promise<void>, timeoutMs?: number) => void {
   let broken: string | null = null;
-  return (name, fn, timeoutMs = 120_000) =>
+  return (name, fn, timeoutMs = 180_000) =>
     it(
       name,
       async (ctx) => {
