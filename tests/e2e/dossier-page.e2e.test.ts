@@ -6,14 +6,14 @@
  * 卷内目录 with page ranges (视听资料证据 sheets included), 备考表; reorders a document by drag
  * with a reason; acknowledges the date warning with a reason; seals (归档) with 检查人/全宗号/目录号 and
  * sees the 归档号 and 档号; opens a correction, re-seals it (same 归档号) and reads the old version; a
- * supervisor then sees the dossier without any write button. Screenshots go to docs/screenshots/.
+ * supervisor then sees the dossier without any write button. Each step is its own test (storySteps).
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e } from './harness.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { callApi, checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e, storySteps } from './harness.js';
 
 const CASE_NO = '青石综执罚立〔2024〕44号';
 const CASE_TITLE = '青石镇悦家便民超市未经批准在城市设施和树木上张挂宣传品案';
@@ -24,18 +24,26 @@ const ARCHIVE_CODE = 'Z109-WS-0005';
 let run: E2eRun | undefined;
 let page: Page;
 
+/** A row of the 卷内目录 on the dossier page, by its title. */
+const tocRow = (title: string) => page.locator('.dz-toc-table .ant-table-row', { hasText: title });
+/** The date warning the first step plants. */
+const dateWarning = () => page.locator('.dz-issue', { hasText: '文书日期顺序异常' });
+const sealButton = () => page.locator('button.dz-btn-seal');
+
 describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
+  const step = storySteps();
+
   beforeAll(async () => {
-    // The demo (sample cases, body-cam footage, four seals) takes about 40 s; the harness allows 240 s.
+    // The demo (sample cases, body-cam footage, four seals) takes about 40 s; the harness allows 480 s.
     run = await startE2e({ prefix: 'jz-e2e-dossier-', demo: true });
     page = run.page;
-  }, 330_000);
+  }, 540_000);
 
   afterAll(async () => {
     await run?.stop();
   }, 30_000);
 
-  it('binds, reorders, acknowledges, seals and corrects the unsealed sample case', async () => {
+  step('signs in; a dating slip the checks must catch goes in through the bridge', async () => {
     await page.goto(run!.url);
     await page.getByText('登录卷宗').waitFor();
     await signIn(page, 'dangan');
@@ -46,8 +54,9 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     const report = detail.documents.find((d) => d.kind === 'DCZJBG');
     expect(report, '调查终结报告 in the sample case').toBeDefined();
     await callApi(page, 'document.update', { id: report!.id, date: '2024-08-30' });
+  });
 
-    // 卷宗 list: four sealed sample cases with their 归档号, the last one 未立卷.
+  step('卷宗 list: four sealed sample cases with their 归档号, the last one 未立卷', async () => {
     await page.locator('.app-sider').getByText('卷宗', { exact: true }).click();
     await page.getByRole('heading', { name: '卷宗', exact: true }).waitFor();
     const row = page.locator('.ant-table-row', { hasText: CASE_NO });
@@ -59,8 +68,10 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     expect(await page.locator('.ant-table-row', { hasText: '20240001' }).count()).toBe(1);
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'dossier-list.png') });
+  });
 
-    // The 卷宗 page of the unsealed case: the dossier as it will be bound.
+  step('the 卷宗 page of the unsealed case: 目录 with page ranges, 视听资料证据 sheets, 备考表', async () => {
+    const row = page.locator('.ant-table-row', { hasText: CASE_NO });
     await row.getByRole('link', { name: CASE_NO }).click();
     await page.waitForURL(/#\/dossier\/\d+$/);
     await page.getByRole('heading', { name: `卷宗 · ${CASE_TITLE}` }).waitFor();
@@ -68,7 +79,6 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await toc.locator('.ant-table-row').first().waitFor();
     // 13 documents and, since the demo links body-cam footage to the case, one 视听资料证据 sheet per clip (4).
     expect(await toc.locator('.ant-table-row').count()).toBe(17);
-    const tocRow = (title: string) => toc.locator('.ant-table-row', { hasText: title });
     expect(await tocRow('青石镇悦家便民超市擅自悬挂横幅现场检查笔录').locator('.dz-pages').innerText()).toBe('2-3');
     const avRows = toc.locator('.ant-table-row', { hasText: '视听资料证据：' });
     expect(await avRows.count()).toBe(4);
@@ -94,15 +104,17 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
       '保管期限',
       '永久',
     ]);
+  });
 
-    // The date warning blocks 归档 until acknowledged.
-    const warning = page.locator('.dz-issue', { hasText: '文书日期顺序异常' });
+  step('the date warning blocks 归档 until acknowledged', async () => {
+    const warning = dateWarning();
     await warning.waitFor();
     expect(await warning.innerText()).toContain('警告');
-    const sealButton = page.locator('button.dz-btn-seal');
-    expect(await sealButton.innerText()).toBe('归档');
-    expect(await sealButton.isDisabled()).toBe(true);
+    expect(await sealButton().innerText()).toBe('归档');
+    expect(await sealButton().isDisabled()).toBe(true);
+  });
 
+  step('调整顺序 moves a document with a reason, and the 目录 shows the move', async () => {
     // 调整顺序: move the photos below the 询问笔录 with the row's ↓ button (a drag works too, but
     // synthetic HTML5 drag-and-drop is timing-sensitive on a loaded machine); the move needs a reason.
     expect(await page.locator('button.dz-btn-reorder').innerText()).toBe('调整顺序');
@@ -130,21 +142,25 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await eventually(async () => expect(await tocRow('擅自悬挂横幅及改正情况照片').innerText()).toContain('顺序调整（原第 4 位）'));
     expect(await tocRow('擅自悬挂横幅及改正情况照片').locator('.dz-pages').innerText()).toBe('9-10');
     await page.locator('.dz-issue.is-deviation', { hasText: '由规范顺序第 4 位调至第 6 位' }).waitFor();
+  });
 
-    // Acknowledge the warning with a reason; the 备考表 records it and 归档 unlocks.
+  step('acknowledging the warning with a reason records it in the 备考表 and unlocks 归档', async () => {
+    const warning = dateWarning();
     await warning.getByRole('textbox').fill('调查终结报告补签日期有误，以审批表为准');
     await warning.getByRole('button', { name: '确认' }).click();
     await eventually(async () => expect(await page.locator('.dz-issue', { hasText: '文书日期顺序异常' }).innerText()).toContain('已确认'));
     await eventually(async () => expect(await page.locator('.dz-statement').first().innerText()).toContain('说明：调查终结报告补签日期有误，以审批表为准'));
     expect(await page.locator('.dz-statement').first().innerText()).toContain('原因：照片随复查笔录后的询问一并说明改正情况');
-    await eventually(async () => expect(await sealButton.isDisabled()).toBe(false));
+    await eventually(async () => expect(await sealButton().isDisabled()).toBe(false));
     await page.evaluate(() => window.scrollTo(0, 0));
     await noToasts(page);
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'dossier-bind.png'), fullPage: true });
+  });
 
-    // 归档: the confirmation lists what will be frozen; 检查人, 全宗号, 目录号 are optional inputs.
-    await sealButton.click();
+  step('归档 with 检查人/全宗号/目录号: 归档号 and 档号 shown, frozen, no write button but 更正', async () => {
+    // The confirmation lists what will be frozen; 检查人, 全宗号, 目录号 are optional inputs.
+    await sealButton().click();
     const sealDialog = page.getByRole('dialog');
     await sealDialog.getByText('归档后将冻结以下内容').waitFor();
     expect(await sealDialog.innerText()).toContain('17 件 23 页');
@@ -177,7 +193,9 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await noToasts(page);
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'dossier-page.png'), fullPage: true });
+  });
 
+  step('print preview: A4 sheets from the page model, numbers where the profile stamps them', async () => {
     // Print preview: A4 sheets from the page model, numbers where the profile stamps them.
     await page.getByRole('tab', { name: /打印预览/ }).click();
     const sheets = page.locator('.dz-sheet');
@@ -201,7 +219,9 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'dossier-preview.png') });
     await page.getByRole('tab', { name: /卷宗结构/ }).click();
+  });
 
+  step('更正 opens a new version; re-sealing keeps the 归档号; the old version stays readable', async () => {
     // 更正: a new version; re-sealing keeps the 归档号; the old version stays readable.
     await page.locator('button.dz-btn-correct').click();
     const correctDialog = page.getByRole('dialog');
@@ -226,8 +246,9 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     expect(await page.locator('button.dz-btn-correct').count()).toBe(0);
     await page.getByRole('button', { name: '返回当前版本' }).click();
     await page.locator('.dz-sealed-banner').waitFor();
+  });
 
-    // A supervisor (领导) sees everything, without the write buttons.
+  step('a supervisor (领导) sees everything, without the write buttons; no page error', async () => {
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByText('登录卷宗').waitFor();
     await signIn(page, 'lingdao');
@@ -240,5 +261,5 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await checkText(page, ['已归档', ARCHIVE_NO, ARCHIVE_CODE, '卷内文件目录', '卷内备考表']);
 
     expect(run!.errors).toEqual([]);
-  }, 240_000);
+  });
 });
