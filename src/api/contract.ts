@@ -7,8 +7,6 @@ import { dossierOps } from './contract-dossier.js';
 import { footageOps } from './contract-footage.js';
 import { officerOps } from './contract-officer.js';
 import { reviewCheckOps } from './contract-review-check.js';
-import { officerOps } from './contract-officer.js';
-import { reviewCheckOps } from './contract-review-check.js';
 import { searchOps } from './contract-search.js';
 import { reviewOps } from './contract-review.js';
 import { retrievalOps } from './contract-retrieval.js';
@@ -117,8 +115,6 @@ export const contract = {
   ...searchOps,
   ...reviewOps,
   ...retrievalOps,
-  ...officerOps,
-  ...reviewCheckOps,
   ...officerOps,
   ...reviewCheckOps,
   ...clipOps,
