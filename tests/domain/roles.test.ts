@@ -7,7 +7,7 @@ import { APPROVERS, AUDIT_READERS, CUSTODIANS, ROLES } from '../../src/domain/ro
 
 const API = join(import.meta.dirname, '../../src/api');
 /** Every role set roles.ts exports (ROLES itself is ANY_ROLE). */
-const NAMED: (readonly string[])[] = Object.values(roleSets).filter((v): v is readonly string[] => Array.isArray(v));
+const NAMED: (readonly string[])[] = (Object.values(roleSets) as unknown[]).filter((v): v is readonly string[] => Array.isArray(v));
 
 describe('role sets are defined once (src/domain/roles.ts)', () => {
   it('every operation of the contract uses one of the named sets (the same array, not a copy)', () => {

@@ -1,5 +1,23 @@
 import type { SearchMatch } from '../../../src/api/types-search';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/zh-CN';
+
+/** The dictionary key of each field the core reports (keys are camelCase, the core's names snake_case). */
+const FIELD_KEY: Record<SearchMatch['field'], MessageKey> = {
+  case_no: 'search.field.caseNo',
+  cause: 'search.field.cause',
+  title: 'search.field.title',
+  parties: 'search.field.parties',
+  address: 'search.field.address',
+  name: 'search.field.name',
+  cert_no: 'search.field.certNo',
+  serial: 'search.field.serial',
+  model: 'search.field.model',
+  note: 'search.field.note',
+  file_name: 'search.field.fileName',
+  activity: 'search.field.activity',
+  doc_no: 'search.field.docNo',
+};
 
 /** One matched field: its label, then the snippet with the matched stretches marked. */
 export function SearchSnippet({ match }: { match: SearchMatch }) {
@@ -14,7 +32,7 @@ export function SearchSnippet({ match }: { match: SearchMatch }) {
   if (at < match.snippet.length) parts.push(match.snippet.slice(at));
   return (
     <div className="search-snippet" data-field={match.field}>
-      <span className="search-snippet-field">{t(`search.field.${match.field}`)}：</span>
+      <span className="search-snippet-field">{t(FIELD_KEY[match.field])}：</span>
       {parts}
     </div>
   );
