@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, type PDFDocument, PDFPageLeaf } from '@cantoo/pdf-lib';
@@ -10,15 +9,13 @@ import { createHasher } from '../ports/digests.js';
 import { type FilePort, nodeFilePort } from '../ports/file-port.js';
 import { ByteSink } from './byte-sink.js';
 import { ObjectCopier } from './copy-objects.js';
-import { OUTPUT_CONDITION, srgbProfile } from './icc.js';
 import { planImports, type RasterisedPage, withRasterNote } from './import-plan.js';
 import { volumeMetadata } from './metadata.js';
 import { PdfObjectWriter } from './object-writer.js';
-import { writeOutline } from './outline.js';
+import { writePdfaDocumentEnd } from './pdfa-document-end.js';
 import { type StampContext, writeImagePage, writeLeafPage } from './page-writers.js';
 import { checkFailed, exportCancelled } from './pdf-errors.js';
 import { openSourcePdf, pageOf } from './pdf-source.js';
-import { array, dict, ref, textString } from './pdf-syntax.js';
 import { pdftoppmRasteriser, type Rasteriser } from './rasterise.js';
 import { ReadPool } from './read-pool.js';
 import { readBack, type ReadBackReport } from './read-back.js';
@@ -80,7 +77,6 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
   const v = withRasterNote(input, rasterised);
   const sheets = await buildSheetDocument(v.pages, (f) => readBytes(f, f));
   const metadata = volumeMetadata(v.meta);
-  const icc = await srgbProfile();
 
   await files.mkdir(dir, { recursive: true }).catch((e: unknown) => {
     throw toIoError(e, outName);
@@ -146,38 +142,14 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
     }
     source = null;
 
-    const outline = await writeOutline(w, v.outline, pageObjs);
-    await w.object(pagesRoot, dict({ Type: '/Pages', Kids: array(pageObjs.map(ref)), Count: String(pageObjs.length) }));
-    const iccObj = w.alloc();
-    await w.stream(iccObj, '/N 3/Filter/FlateDecode', icc.deflated);
-    const metaObj = w.alloc();
-    await w.stream(metaObj, '/Type/Metadata/Subtype/XML', metadata.xmp);
-    const intent = dict({
-      Type: '/OutputIntent',
-      S: '/GTS_PDFA1',
-      OutputConditionIdentifier: textString(OUTPUT_CONDITION),
-      Info: textString(OUTPUT_CONDITION),
-      RegistryName: textString('http://www.color.org'),
-      DestOutputProfile: ref(iccObj),
+    await writePdfaDocumentEnd(w, {
+      pagesRoot,
+      pageObjs,
+      outline: v.outline,
+      xmp: metadata.xmp,
+      infoDict: `<<${metadata.info}>>`,
+      idSeed: `${v.meta.title}|${v.meta.archiveCode}|${v.meta.volumeLabel}|${v.meta.createdAt.toISOString()}`,
     });
-    const catalog = w.alloc();
-    await w.object(
-      catalog,
-      dict({
-        Type: '/Catalog',
-        Pages: ref(pagesRoot),
-        Metadata: ref(metaObj),
-        OutputIntents: `[${intent}]`,
-        Outlines: outline === null ? undefined : ref(outline),
-        PageMode: outline === null ? undefined : '/UseOutlines',
-        Lang: textString('zh-CN'),
-        ViewerPreferences: '<</DisplayDocTitle true>>',
-      }),
-    );
-    const info = w.alloc();
-    await w.object(info, `<<${metadata.info}>>`);
-    const id = `<${createHash('md5').update(`${v.meta.title}|${v.meta.archiveCode}|${v.meta.volumeLabel}|${v.meta.createdAt.toISOString()}`).update(randomBytes(16)).digest('hex').toUpperCase()}>`;
-    await w.finish({ root: catalog, info, id });
     const written = await sink.finish();
     await handle.sync();
     const h = handle;

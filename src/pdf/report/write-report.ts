@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
@@ -9,11 +8,9 @@ import { digestBytes } from '../../ports/digests.js';
 import { type FilePort } from '../../ports/file-port.js';
 import { ByteSink } from '../byte-sink.js';
 import { ObjectCopier } from '../copy-objects.js';
-import { OUTPUT_CONDITION, srgbProfile } from '../icc.js';
 import { PdfObjectWriter } from '../object-writer.js';
-import { writeOutline } from '../outline.js';
+import { writePdfaDocumentEnd } from '../pdfa-document-end.js';
 import { writeLeafPage } from '../page-writers.js';
-import { array, dict, ref, textString } from '../pdf-syntax.js';
 import { readBack } from '../read-back.js';
 import { cachingFontkit, loadFonts, subsetFontName } from '../sheet-fonts.js';
 import type { SheetFonts } from '../sheets/draw.js';
@@ -68,40 +65,15 @@ async function render(r: ReportDoc, _opts: ReportOptions): Promise<{ bytes: Uint
     for (let i = 0; i < layout.pages.length; i++) {
       await writeLeafPage(w, copier, layout.pages[i]!.node, pageObjs[i]!, pagesRoot, null, noStamp);
     }
-    const outline = await writeOutline(w, layout.outline, pageObjs);
-    await w.object(pagesRoot, dict({ Type: '/Pages', Kids: array(pageObjs.map(ref)), Count: String(pageObjs.length) }));
-    const icc = await srgbProfile();
-    const iccObj = w.alloc();
-    await w.stream(iccObj, '/N 3/Filter/FlateDecode', icc.deflated);
     const meta = reportMetadata(r);
-    const metaObj = w.alloc();
-    await w.stream(metaObj, '/Type/Metadata/Subtype/XML', meta.xmp);
-    const intent = dict({
-      Type: '/OutputIntent',
-      S: '/GTS_PDFA1',
-      OutputConditionIdentifier: textString(OUTPUT_CONDITION),
-      Info: textString(OUTPUT_CONDITION),
-      RegistryName: textString('http://www.color.org'),
-      DestOutputProfile: ref(iccObj),
+    await writePdfaDocumentEnd(w, {
+      pagesRoot,
+      pageObjs,
+      outline: layout.outline,
+      xmp: meta.xmp,
+      infoDict: meta.info,
+      idSeed: `${r.title}|${r.createdAt.toISOString()}`,
     });
-    const catalog = w.alloc();
-    await w.object(
-      catalog,
-      dict({
-        Type: '/Catalog',
-        Pages: ref(pagesRoot),
-        Metadata: ref(metaObj),
-        OutputIntents: `[${intent}]`,
-        Outlines: outline === null ? undefined : ref(outline),
-        PageMode: outline === null ? undefined : '/UseOutlines',
-        Lang: textString('zh-CN'),
-        ViewerPreferences: '<</DisplayDocTitle true>>',
-      }),
-    );
-    const info = w.alloc();
-    await w.object(info, meta.info);
-    const id = `<${createHash('md5').update(`${r.title}|${r.createdAt.toISOString()}`).update(randomBytes(16)).digest('hex').toUpperCase()}>`;
-    await w.finish({ root: catalog, info, id });
     await sink.finish();
   } finally {
     sink.release();
