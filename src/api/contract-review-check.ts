@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADMINS, ANY_ROLE, CASE_CHECKERS } from '../domain/roles.js';
 import { op } from './op.js';
 import type { CalendarInfo } from './types-calendar.js';
-import type { CheckReport } from '../review/finding.js';
+import type { CheckReport } from '../domain/review-finding.js';
 import type { RuleInfo } from './types-review-check.js';
 
 const id = z.number().int().positive();

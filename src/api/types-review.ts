@@ -1,6 +1,6 @@
-import type { FindingBasis, FindingCategory, FindingOutcome } from '../review/finding.js';
-import type { ScoreSheet } from '../review/score.js';
-import type { Grade, ReviewTemplate } from '../review/template-schema.js';
+import type { FindingBasis, FindingCategory, FindingOutcome } from '../domain/review-finding.js';
+import type { ScoreSheet } from '../domain/review-score.js';
+import type { Grade, ReviewTemplate } from '../domain/review-template.js';
 
 /** Data shapes of the 案卷评查 operations. */
 

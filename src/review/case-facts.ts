@@ -4,7 +4,7 @@ import type { DocumentKind } from '../domain/profile.js';
 import type { FootageProfile } from '../footage/footage-profile.js';
 import type { WorkCalendar } from '../domain/cn-work-calendar.js';
 import type { CertificatePeriod, StatusFrom } from '../domain/officer.js';
-import type { FindingPlace } from './finding.js';
+import type { FindingPlace } from '../domain/review-finding.js';
 
 /**
  * Everything the automatic checks read about one case, built once from the catalogue (load-facts.ts):

@@ -4,7 +4,7 @@ import { archiveTimeZone } from '../domain/archive-time.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { archiveCalendar } from '../calendar/archive-calendar.js';
 import type { CaseFacts } from './case-facts.js';
-import type { CheckReport, Finding } from './finding.js';
+import type { CheckReport, Finding } from '../domain/review-finding.js';
 import { caseNotFound, loadCaseFacts } from './load-facts.js';
 import { registrationByCertNo } from '../officers/registration.js';
 import { OfficerRepo } from '../storage/repos/officer-repo.js';

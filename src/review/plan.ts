@@ -13,7 +13,7 @@ import { type DrawResult, type DrawSize, drawSample } from './draw.js';
 import { RULE_IDS } from './rules/index.js';
 import { STRATUM_LABELS, stratumOf } from './strata.js';
 import { loadTemplate, templateDigest } from './template.js';
-import { GRADE_LABELS, type Grade } from './template-schema.js';
+import { GRADE_LABELS, type Grade } from '../domain/review-template.js';
 
 /** 评查计划: draw a year's sample of sealed case dossiers (seed recorded), assign, follow progress. */
 export interface NewPlan {

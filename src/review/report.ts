@@ -1,8 +1,8 @@
 import type { PlanDetail, ReviewPlace, ReviewView } from '../api/types-review.js';
 import type { ReportBlock, ReportDoc } from '../pdf/report/report-model.js';
-import { CATEGORY_LABELS, type FindingCategory } from './finding.js';
+import { CATEGORY_LABELS, type FindingCategory } from '../domain/review-finding.js';
 import { STRATUM_LABELS } from './strata.js';
-import { GRADE_LABELS } from './template-schema.js';
+import { GRADE_LABELS } from '../domain/review-template.js';
 
 /** 评查报告 (one dossier) and 评查通报 (one plan) as ReportDocs. Pure. */
 

@@ -9,10 +9,10 @@ import { ReviewPlanRepo, type AssignmentRow } from '../storage/repos/review-plan
 import { type FindingRow, type NewFinding, ReviewRepo, type ReviewRow } from '../storage/repos/review-repo.js';
 import { boundPages, firstPageOf, lastNumbers, pageAt } from './bound-pages.js';
 import { checkCase } from './check-case.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../domain/review-finding.js';
 import { assignmentInfo, reviewBrief } from './plan.js';
-import { findItem, itemForRule, scoreSheet } from './score.js';
-import type { ReviewTemplate } from './template-schema.js';
+import { findItem, itemForRule, scoreSheet } from '../domain/review-score.js';
+import type { ReviewTemplate } from '../domain/review-template.js';
 
 /**
  * One inspector's review of one drawn dossier: a draft pre-filled with the automatic findings as

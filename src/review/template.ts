@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../api/errors.js';
 import { describeIssues, type FieldIssue } from '../api/validate.js';
-import { GRADES, type ReviewTemplate, templateSchema } from './template-schema.js';
+import { GRADES, type ReviewTemplate, templateSchema } from '../domain/review-template.js';
 
-export * from './template-schema.js';
+export * from '../domain/review-template.js';
 
 const EPS = 1e-9;
 const issue = (p: string, message: string, messageZh: string): FieldIssue => ({ path: p, message: `${p}: ${message}`, messageZh: `${p}：${messageZh}` });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/app-core.js';
 import { buildDemo, DEMO_PASSWORD_DEFAULT, type DemoReport } from '../../src/demo/build-demo.js';
 import { resourcesDir } from '../../src/resources/paths.js';
-import type { CheckReport } from '../../src/review/finding.js';
+import type { CheckReport } from '../../src/domain/review-finding.js';
 import { RULE_IDS } from '../../src/review/rules/index.js';
 
 let work: string;

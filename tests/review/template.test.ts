@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resourcesDir } from '../../src/resources/paths.js';
 import { drawSample, quotas } from '../../src/review/draw.js';
 import { RULE_IDS } from '../../src/review/rules/index.js';
-import { scoreSheet } from '../../src/review/score.js';
+import { scoreSheet } from '../../src/domain/review-score.js';
 import { listTemplates, loadTemplate, parseTemplate, type ReviewTemplate } from '../../src/review/template.js';
 
 const raw = (id = 'cehui-penalty-2019'): ReviewTemplate =>

@@ -1,5 +1,5 @@
-import type { CheckReport, FindingPlace } from '../../review/finding.js';
-import { CATEGORY_LABELS } from '../../review/finding.js';
+import type { CheckReport, FindingPlace } from '../../domain/review-finding.js';
+import { CATEGORY_LABELS } from '../../domain/review-finding.js';
 import type { CliSession } from '../cli-session.js';
 import { fail, printJson } from '../output.js';
 

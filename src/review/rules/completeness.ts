@@ -1,7 +1,7 @@
 import { requirementApplies } from '../../dossier/conditions.js';
 import type { BindCase, BindDocument } from '../../dossier/types.js';
 import type { CaseFacts } from '../case-facts.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../domain/review-finding.js';
 import { finding, law, type Rule } from './rule.js';
 
 /** The profile's conditions read the case as the binder does. */

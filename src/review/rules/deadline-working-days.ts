@@ -1,5 +1,5 @@
 import { type CaseFacts, docPlace, docsOf, type FactDocument, firstDated } from '../case-facts.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../domain/review-finding.js';
 import { byDate, calendarNote, decisionDay, decisionDoc, extraText, serviceOf, workingDue } from './helpers.js';
 import { finding, law, type Rule } from './rule.js';
 

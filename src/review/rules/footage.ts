@@ -1,5 +1,5 @@
 import { type CaseFacts, docPlace, docsOf } from '../case-facts.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../domain/review-finding.js';
 import { finding, law, type Rule } from './rule.js';
 
 /**

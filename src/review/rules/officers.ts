@@ -1,6 +1,6 @@
 import { validityOn, validityText } from '../../domain/officer.js';
 import { type CaseFacts, docPlace, type FactDocument, type FactOfficer } from '../case-facts.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../domain/review-finding.js';
 import { ACTING_KINDS, actingOfficers, byDate } from './helpers.js';
 import { finding, law, type Rule } from './rule.js';
 

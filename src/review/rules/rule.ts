@@ -1,5 +1,5 @@
 import type { CaseFacts } from '../case-facts.js';
-import type { Finding, FindingBasis, FindingCategory, FindingOutcome, FindingPlace } from '../finding.js';
+import type { Finding, FindingBasis, FindingCategory, FindingOutcome, FindingPlace } from '../../domain/review-finding.js';
 
 /** One automatic check: a stable id, its category and statute basis, and a pure function of the case facts. */
 export interface Rule {

@@ -5,7 +5,7 @@ import { footageProfileOf } from '../../../src/footage/footage-profile.js';
 import { loadProfile, requireBinding } from '../../../src/profiles/load-profile.js';
 import { resourcesDir } from '../../../src/resources/paths.js';
 import type { CaseFacts, FactCase, FactClip, FactDocument, FactOfficer } from '../../../src/review/case-facts.js';
-import type { Finding } from '../../../src/review/finding.js';
+import type { Finding } from '../../../src/domain/review-finding.js';
 import type { Rule } from '../../../src/review/rules/rule.js';
 
 /** Case facts for rule tests: the real 河南 profile and the shipped calendar, a case built from a few lines. */

@@ -1,4 +1,4 @@
-import { type Grade, GRADE_LABELS, type ReviewTemplate } from './template-schema.js';
+import { type Grade, GRADE_LABELS, type ReviewTemplate } from './review-template.js';
 
 /** A finding as scoring sees it: the item it is on, whether it counts, the points it deducts. */
 export interface ScoredFinding {
