@@ -7,6 +7,7 @@ import { m0005Search } from './0005-search.js';
 import { m0006Retrieval } from './0006-retrieval.js';
 import { m0007OfficerCerts } from './0007-officer-certs.js';
 import { m0008Review } from './0008-review.js';
+import { m0009RetrievalLookups } from './0009-retrieval-lookups.js';
 
 /** Every migration, in version order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006Retrieval,
   m0007OfficerCerts,
   m0008Review,
+  m0009RetrievalLookups,
 ];
