@@ -1,5 +1,6 @@
 import type { UserInfo } from '../api/types.js';
 import type { Actor, AuditRecord } from '../audit/audit-log.js';
+import { faultPoint } from '../ports/fault-point.js';
 import { writeTx } from '../storage/db.js';
 import type { Archive } from './archive.js';
 
@@ -25,7 +26,9 @@ export function change<T>(archive: Archive, user: UserInfo | null, fn: () => Aud
       for (const r of out.audit) archive.audit.record(actorOf(user), r);
       return out.value;
     });
+    faultPoint('commit');
     archive.audit.flushAnchors();
+    faultPoint('anchor');
     return value;
   } catch (e) {
     archive.audit.dropPending();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { faultPoint } from '../ports/fault-point.js';
 import type { FilePort } from '../ports/file-port.js';
 
 /**
@@ -25,6 +26,7 @@ export async function syncDir(files: FilePort, dir: string): Promise<void> {
 export async function publish(files: FilePort, from: string, to: string): Promise<void> {
   await files.rename(from, to);
   await syncDir(files, path.dirname(to));
+  faultPoint('publish');
 }
 
 /** A verified, fsynced copy waiting under tmp/ for its address. */
