@@ -20,6 +20,16 @@ export const ERROR_CODES = [
   'transport_not_allowed',
   'cancelled',
   'io_error',
+  /** Too many failed sign-ins: wait `details.retryAfterSec` (src/auth/login-policy.ts). */
+  'throttled',
+  /** The account is locked after repeated failed sign-ins until an administrator unlocks it. */
+  'locked',
+  /** A request body or upload over the size limit. */
+  'too_large',
+  /** The catalogue stayed locked by another writer past the busy timeout: try again. */
+  'busy',
+  /** The disk holding the archive is full. */
+  'disk_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

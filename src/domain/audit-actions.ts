@@ -5,6 +5,10 @@
  */
 export const AUDIT_ACTIONS = [
   'auth.login',
+  'auth.login.failed',
+  'auth.lock',
+  'user.unlock',
+  'job.cancel',
   'user.create',
   'case.create',
   'case.update',
