@@ -49,6 +49,4 @@ export const clipEn: Record<keyof typeof clipZhCN, string> = {
   'clip.export.role.original': 'Original',
   'clip.export.role.note': 'Extraction note',
   'clip.export.check': 'Check: run sha256sum -c manifest-sha256.txt in the output folder (the note says how to check the SM3 manifest)',
-  'audit.action.clip.export': 'Clip copy exported',
-  'audit.action.clip.proxy': 'Playback proxy made',
 };

@@ -46,6 +46,4 @@ export const clipZhCN = {
   'clip.export.role.original': '原始记录',
   'clip.export.role.note': '提取说明',
   'clip.export.check': '校验：在输出文件夹中运行 sha256sum -c manifest-sha256.txt（SM3 清单的校验方法见提取说明）',
-  'audit.action.clip.export': '提取音像复制件',
-  'audit.action.clip.proxy': '生成播放转码副本',
 } as const;

@@ -74,11 +74,6 @@ export const officerEn: Record<keyof typeof officerZhCN, string> = {
   'findings.category.footage': 'Audio-visual',
   'findings.category.filing': 'Filing',
 
-  'audit.action.officer.create': 'Register officer',
-  'audit.action.officer.update': 'Change officer',
-  'audit.action.officer.status': 'Change officer status',
-  'audit.action.officer.certificate.add': 'Add certificate',
-  'audit.action.calendar.update': 'Update work calendar',
   'audit.target.officer': 'Officer',
   'audit.target.calendar': 'Work calendar',
 };

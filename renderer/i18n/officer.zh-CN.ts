@@ -71,11 +71,6 @@ export const officerZhCN = {
   'findings.category.footage': '音像记录',
   'findings.category.filing': '立卷归档',
 
-  'audit.action.officer.create': '登记执法人员',
-  'audit.action.officer.update': '修改执法人员',
-  'audit.action.officer.status': '变更执法人员状态',
-  'audit.action.officer.certificate.add': '登记执法证',
-  'audit.action.calendar.update': '更新工作日历',
   'audit.target.officer': '执法人员',
   'audit.target.calendar': '工作日历',
 };

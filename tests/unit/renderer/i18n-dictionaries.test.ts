@@ -1,7 +1,37 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../../../src/domain/audit-actions.js';
+import { auditActionEn } from '../../../renderer/i18n/audit.en.js';
+import { auditActionZhCN } from '../../../renderer/i18n/audit.zh-CN.js';
 import { en } from '../../../renderer/i18n/en.js';
 import { MissingMessageError, translate } from '../../../renderer/i18n/translate.js';
 import { zhCN } from '../../../renderer/i18n/zh-CN.js';
+
+const I18N_DIR = fileURLToPath(new URL('../../../renderer/i18n/', import.meta.url));
+
+/** Every per-feature dictionary pair (footage.zh-CN.ts + footage.en.ts, …), loaded as modules. */
+async function featureDictionaries(): Promise<{ feature: string; zh: Record<string, string>; en: Record<string, string> }[]> {
+  const features = readdirSync(I18N_DIR)
+    .map((f) => /^([a-z-]+)\.zh-CN\.ts$/.exec(f)?.[1])
+    .filter((f): f is string => f !== undefined);
+  const out = [];
+  for (const feature of features) {
+    const zhMod = (await import(`${I18N_DIR}${feature}.zh-CN.ts`)) as Record<string, unknown>;
+    const enMod = (await import(`${I18N_DIR}${feature}.en.ts`)) as Record<string, unknown>;
+    // The dictionary is the export named <feature>ZhCN / <feature>En (the others are helper tables).
+    const pick = (mod: Record<string, unknown>, suffix: string) => {
+      const name = Object.keys(mod).find((k) => k.toLowerCase() === `${feature}${suffix}`.toLowerCase());
+      return name ? (mod[name] as Record<string, string>) : undefined;
+    };
+    const zh = pick(zhMod, 'ZhCN');
+    const english = pick(enMod, 'En');
+    expect(zh, `${feature}.zh-CN.ts exports ${feature}ZhCN`).toBeDefined();
+    expect(english, `${feature}.en.ts exports ${feature}En`).toBeDefined();
+    out.push({ feature, zh: zh!, en: english! });
+  }
+  return out;
+}
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -36,5 +66,39 @@ describe('renderer i18n dictionaries', () => {
     expect(translate('en', 'nav.cases')).toBe('Cases');
     expect(() => translate('zh-CN', 'no.such.key')).toThrow(MissingMessageError);
     expect(() => translate('en', 'cases.count')).toThrow(/count/);
+  });
+
+  it('the per-feature dictionaries (cases, dossier, audit, auth, settings, footage, …) pair up and no key is defined twice', async () => {
+    const dicts = await featureDictionaries();
+    expect(dicts.map((d) => d.feature)).toEqual(expect.arrayContaining(['cases', 'dossier', 'audit', 'auth', 'settings', 'footage']));
+    const owner = new Map<string, string>();
+    for (const { feature, zh, en: english } of dicts) {
+      expect(Object.keys(english).sort(), `${feature}: en keys = zh-CN keys`).toEqual(Object.keys(zh).sort());
+      for (const key of Object.keys(zh)) {
+        expect(owner.get(key), `${key} is in both ${owner.get(key)} and ${feature}`).toBeUndefined();
+        owner.set(key, feature);
+        // The spread into the one dictionary keeps every feature's text as written.
+        expect((zhCN as Record<string, string>)[key], key).toBe(zh[key]);
+        expect((en as Record<string, string>)[key], key).toBe(english[key]);
+      }
+    }
+    // What stays in zh-CN.ts itself is the shell: app, language, navigation, common words, not-yet pages.
+    const shellNamespaces = new Set(
+      Object.keys(zhCN)
+        .filter((k) => !owner.has(k))
+        .map((k) => k.split('.')[0]),
+    );
+    expect([...shellNamespaces].sort()).toEqual(['app', 'common', 'lang', 'nav', 'notyet']);
+  });
+
+  it('every action the core audits has a label in both languages, under audit.action.<action>', () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect(auditActionZhCN[action]?.trim(), action).toBeTruthy();
+      expect(auditActionEn[action]?.trim(), action).toBeTruthy();
+      expect(translate('zh-CN', `audit.action.${action}`)).toBe(auditActionZhCN[action]);
+      expect(translate('en', `audit.action.${action}`)).toBe(auditActionEn[action]);
+    }
+    expect(Object.keys(auditActionZhCN).sort()).toEqual([...AUDIT_ACTIONS].sort());
+    expect(translate('zh-CN', 'audit.action.dossier.seal')).toBe('归档');
   });
 });

@@ -1,0 +1,22 @@
+import type { authZhCN } from './auth.zh-CN.js';
+
+/** English for sign-in and first-run setup; same keys as auth.zh-CN.ts. */
+export const authEn: Record<keyof typeof authZhCN, string> = {
+  'auth.login': 'Sign in',
+  'auth.logout': 'Sign out',
+  'auth.username': 'User name',
+  'auth.password': 'Password',
+  'auth.passwordAgain': 'Confirm password',
+  'auth.displayName': 'Full name',
+  'auth.loginTitle': 'Sign in to Juanzong',
+  'auth.setupTitle': 'Create the administrator account',
+  'auth.setupHint':
+    'This archive is new. Create the administrator first; the administrator can then open accounts for archivists, supervisors and inspectors under Settings.',
+  'auth.setupSubmit': 'Create and sign in',
+  'auth.usernameRule': '2–32 letters, digits, underscores, dots or hyphens',
+  'auth.passwordRule': 'At least 8 characters',
+  'auth.passwordMismatch': 'The passwords do not match',
+  'auth.sessionExpired': 'Your session has ended; please sign in again',
+
+  'role.label': 'Role',
+};
