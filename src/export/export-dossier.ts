@@ -13,6 +13,7 @@ import { safeSegment } from '../domain/file-names.js';
 import type { Job, Jobs } from '../jobs/jobs.js';
 import { renderVolumes } from '../pdf/from-page-model.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
+import { uniqueFileNames } from './bag-paths.js';
 import { type BagPayloadFile, writeBag } from './bagit.js';
 import { avItemsOf, bagMetadata, contactSheetOf, documentTitles, dossierAuditEvents, footageOriginal, pageResolver } from './dossier-export-sources.js';
 import { verifyBag } from './verify-bag.js';
@@ -106,7 +107,8 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
       let pkg: ExportedPackage | null = null;
       if (input.package) {
         cancelled(job, bagDir);
-        const footageNames = new Set<string>();
+        // Original clip names, made safe and unique for Windows and macOS (bag-paths.ts); metadata.xml keeps the originals.
+        const footageNames = uniqueFileNames(av.map((a) => a.item.fileName));
         const payload: BagPayloadFile[] = [
           ...written.map((w) => ({
             path: `volumes/${path.basename(w.path)}`,
@@ -115,12 +117,9 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
             expect: { size: w.bytes, sha256: w.sha256, sm3: w.sm3 },
           })),
         ];
-        const avMeta = av.map(({ item, original }) => {
+        const avMeta = av.map(({ item, original }, i) => {
           if (!original) return { item, payloadPath: null, size: null };
-          let name = safeSegment(item.fileName);
-          if (footageNames.has(name)) name = `${item.id}-${name}`;
-          footageNames.add(name);
-          const p = `footage/${name}`;
+          const p = `footage/${footageNames[i]!}`;
           payload.push({ path: p, source: original.file, label: item.fileName, expect: { size: original.size, sha256: original.sha256, sm3: item.sm3 } });
           return { item, payloadPath: p, size: original.size };
         });
