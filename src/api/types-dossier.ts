@@ -1,5 +1,5 @@
-import type { BindIssue, BoundDossier, ManualOrder } from '../dossier/types.js';
-import type { PageModel } from '../dossier/page-model.js';
+import type { BindIssue, BoundDossier, ManualOrder } from '../binding/types.js';
+import type { PageModel } from '../binding/page-model.js';
 import type { FieldIssue } from './validate.js';
 
 /** Data shapes of the dossier (立卷/归档) operations. */

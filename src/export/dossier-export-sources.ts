@@ -1,7 +1,7 @@
 import { AppError } from '../api/errors.js';
 import type { DossierView } from '../api/types-dossier.js';
 import type { AuditRow } from '../storage/repos/audit-repo.js';
-import type { AvItem, BoundDossier } from '../dossier/types.js';
+import type { AvItem, BoundDossier } from '../binding/types.js';
 import type { BagMetadata, MetadataField } from './metadata-xml.js';
 import type { PageSource } from '../pdf/from-page-model.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';

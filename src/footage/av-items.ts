@@ -1,4 +1,4 @@
-import type { AvItem } from '../dossier/types.js';
+import type { AvItem } from '../binding/types.js';
 import type { Db } from '../storage/db.js';
 import { DeviceRepo } from '../storage/repos/device-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';

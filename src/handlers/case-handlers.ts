@@ -3,10 +3,10 @@ import type { CaseInput } from '../domain/case.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo } from '../storage/repos/document-repo.js';
 import { LATEST_VERSION } from '../storage/migrate.js';
-import { caseDetail, caseNotFound } from './case-view.js';
+import { caseDetail, caseNotFound } from '../cases/case-detail.js';
 import { change } from '../archive/audited-change.js';
 import { type HandlerDeps, nowIso, userOf } from './deps.js';
-import { assertCaseOpen } from './dossier-guard.js';
+import { assertCaseOpen } from '../dossier/sealed-guard.js';
 import type { HandlerMap } from './types.js';
 import { archiveTimeZone } from '../domain/archive-time.js';
 
@@ -57,7 +57,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
         return { value: newId, audit: [{ action: 'case.create', targetType: 'case', targetId: newId, after: input, detail: { caseNo: input.caseNo } }] };
       });
       deps.bus.emit({ type: 'case.changed', caseId: id });
-      return caseDetail(deps, id);
+      return caseDetail(deps.archive, id);
     },
 
     'case.update': async ({ id, case: input }, ctx) => {
@@ -65,7 +65,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
       change(deps.archive, user, () => {
         const before = cases.row(id);
         if (!before) throw caseNotFound(id);
-        assertCaseOpen(deps, id, before.caseNo);
+        assertCaseOpen(deps.archive, id, before.caseNo);
         const clash = cases.idByCaseNo(input.caseNo);
         if (clash !== undefined && clash !== id) throw duplicateCaseNo(input.caseNo);
         const beforeState = { row: before, parties: cases.parties(id), officers: cases.officers(id) };
@@ -80,7 +80,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
         };
       });
       deps.bus.emit({ type: 'case.changed', caseId: id });
-      return caseDetail(deps, id);
+      return caseDetail(deps.archive, id);
     },
 
     'case.list': async (f) => cases.list(f),
@@ -88,7 +88,7 @@ export function caseHandlers(deps: HandlerDeps): HandlerMap<CaseOps> {
     'case.get': async (key) => {
       const id = 'id' in key ? key.id : cases.idByCaseNo(key.caseNo);
       if (id === undefined) throw caseNotFound('caseNo' in key ? key.caseNo : '');
-      return caseDetail(deps, id);
+      return caseDetail(deps.archive, id);
     },
   };
 }

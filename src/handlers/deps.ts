@@ -6,8 +6,8 @@ import type { Sessions } from '../auth/sessions.js';
 import type { EventBus } from '../jobs/event-bus.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { FootageServices } from '../footage/services.js';
-import type { DossierOptions } from './dossier-input.js';
-import type { StagingArea } from './staging.js';
+import type { DossierOptions } from '../dossier/bind-input.js';
+import type { StagingArea } from '../documents/staging-area.js';
 
 /** What handlers are built from; wired once, in app-core.ts (tests open the same core). */
 export interface HandlerDeps {

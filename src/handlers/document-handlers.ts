@@ -4,10 +4,10 @@ import { findKind } from '../domain/profile.js';
 import { prepareFile } from '../documents/prepare-file.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo, type NewFile } from '../storage/repos/document-repo.js';
-import { caseNotFound, documentInfo } from './case-view.js';
+import { caseNotFound, documentInfo } from '../cases/case-detail.js';
 import { change } from '../archive/audited-change.js';
 import { type HandlerDeps, nowIso, userOf } from './deps.js';
-import { assertCaseOpen } from './dossier-guard.js';
+import { assertCaseOpen } from '../dossier/sealed-guard.js';
 import type { HandlerMap } from './types.js';
 
 type DocumentOps = 'document.add' | 'document.update' | 'document.remove' | 'page.update';
@@ -33,7 +33,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
   const view = (id: number): DocumentInfo => {
     const row = docs.row(id);
     if (!row) throw docNotFound(id);
-    return documentInfo(deps, row);
+    return documentInfo(deps.archive, row);
   };
 
   return {
@@ -45,7 +45,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
       const user = userOf(ctx);
       const caseRow = cases.row(input.caseId);
       if (!caseRow) throw caseNotFound(input.caseId);
-      assertCaseOpen(deps, input.caseId, caseRow.caseNo);
+      assertCaseOpen(deps.archive, input.caseId, caseRow.caseNo);
       const kind = kindCode(input.kind);
       const staged = input.files.map((f) => deps.staging.get(f.stagedId));
       const totalBytes = staged.reduce((n, s) => n + s.size, 0);
@@ -75,7 +75,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
           files.push({ originalName: s.name, sha256: obj.sha256, size: obj.size, mediaType: p.mediaType, pages });
         }
         return change(deps.archive, user, () => {
-          assertCaseOpen(deps, input.caseId, caseRow.caseNo);
+          assertCaseOpen(deps.archive, input.caseId, caseRow.caseNo);
           const now = nowIso(deps);
           const newId = docs.insert({
             caseId: input.caseId,
@@ -116,7 +116,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
     'document.update': async (input, ctx) => {
       const before = docs.row(input.id);
       if (!before) throw docNotFound(input.id);
-      assertCaseOpen(deps, before.caseId);
+      assertCaseOpen(deps.archive, before.caseId);
       const next = {
         kind: input.kind !== undefined ? kindCode(input.kind) : before.kind,
         title: input.title ?? before.title,
@@ -136,7 +136,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
     'document.remove': async ({ id, reason }, ctx) => {
       const before = docs.row(id);
       if (!before) throw docNotFound(id);
-      assertCaseOpen(deps, before.caseId);
+      assertCaseOpen(deps.archive, before.caseId);
       change(deps.archive, userOf(ctx), () => {
         docs.markRemoved(id, reason, nowIso(deps));
         cases.touch(before.caseId, nowIso(deps));
@@ -149,7 +149,7 @@ export function documentHandlers(deps: HandlerDeps): HandlerMap<DocumentOps> {
     'page.update': async (input, ctx) => {
       const before = docs.page(input.id);
       if (!before) throw new AppError('not_found', `page ${input.id} not found`, `页面 ${input.id} 不存在`, { item: String(input.id) });
-      assertCaseOpen(deps, before.caseId);
+      assertCaseOpen(deps.archive, before.caseId);
       const side = input.side ?? before.side;
       const blank = input.blank ?? before.blank;
       change(deps.archive, userOf(ctx), () => {

@@ -5,9 +5,9 @@ import type { OpParsedInput } from '../api/contract.js';
 import { exportDossier } from '../export/export-dossier.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DossierRepo } from '../storage/repos/dossier-repo.js';
-import { caseNotFound } from './case-view.js';
+import { caseNotFound } from '../cases/case-detail.js';
 import { type HandlerDeps, userOf } from './deps.js';
-import { sealedView } from './dossier-view.js';
+import { sealedView } from '../dossier/dossier-view.js';
 import type { HandlerMap } from './types.js';
 
 type ExportInput = OpParsedInput<'dossier.export'>;
@@ -23,7 +23,7 @@ function exportedView(deps: HandlerDeps, input: ExportInput): DossierView {
     throw new AppError('invalid_input', 'dossier.export: give either caseId or dossierId', 'dossier.export：须指定案件（caseId）或案卷（dossierId）之一', {
       item: 'caseId',
     });
-  if (input.dossierId !== undefined) return sealedView(deps, input.dossierId, input.versionNo);
+  if (input.dossierId !== undefined) return sealedView(deps.archive, input.dossierId, input.versionNo);
   if (input.versionNo !== undefined)
     throw new AppError('invalid_input', 'dossier.export: versionNo goes with dossierId', 'dossier.export：版本号（versionNo）须与案卷（dossierId）一起指定', {
       item: 'versionNo',
@@ -38,6 +38,6 @@ function exportedView(deps: HandlerDeps, input: ExportInput): DossierView {
       `案件 ${c.caseNo} 尚未归档，请先归档；只有已归档的案卷才能导出`,
       { item: c.caseNo },
     );
-  const view = sealedView(deps, dossierId);
+  const view = sealedView(deps.archive, dossierId);
   return { ...view, caseId: view.caseId ?? c.id, caseNo: view.caseNo ?? c.caseNo };
 }

@@ -1,22 +1,22 @@
 import type { DossierOpName } from '../api/contract-dossier.js';
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
-import { profileOrder } from '../dossier/order.js';
-import { applyManualOrder } from '../dossier/manual-order.js';
+import { profileOrder } from '../binding/order.js';
+import { applyManualOrder } from '../binding/manual-order.js';
 import { DossierRepo, type VersionRow } from '../storage/repos/dossier-repo.js';
 import { change } from '../archive/audited-change.js';
 import { type HandlerDeps, nowIso, userOf } from './deps.js';
-import { runBatch } from './dossier-batch.js';
+import { runBatch } from '../dossier/batch-seal.js';
 import { dossierExportHandlers } from './dossier-export.js';
-import { appendLedger, ledgerFile } from './dossier-ledger.js';
-import { bindCaseRecord, bindProfile, caseInput, parseManualOrder } from './dossier-input.js';
-import { caseSealJob, dossierSealJob } from './dossier-jobs.js';
-import { alreadySealed, sealInTx } from './dossier-seal.js';
-import { caseView, dossierNotFound, liveCaseView, sealedView } from './dossier-view.js';
-import { checkProfile, listProfileSummaries } from './profile-summary.js';
+import { appendLedger, ledgerFile } from '../dossier/seal-ledger.js';
+import { bindCaseRecord, bindProfile, caseInput, parseManualOrder } from '../dossier/bind-input.js';
+import { caseSealJob, dossierSealJob } from '../dossier/seal-jobs.js';
+import { alreadySealed, sealInTx } from '../dossier/seal-dossier.js';
+import { caseView, dossierNotFound, liveCaseView, sealedView } from '../dossier/dossier-view.js';
+import { checkProfile, listProfileSummaries } from '../dossier/profile-summaries.js';
 import type { HandlerMap } from './types.js';
 
-export type { DossierOptions } from './dossier-input.js';
+export type { DossierOptions } from '../dossier/bind-input.js';
 
 /**
  * 立卷/归档: preview (bind live), reorder and acknowledge (recorded on the case's draft version),
@@ -29,7 +29,7 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
 
   /** The case's draft version, created when the first thing is recorded; refuses a sealed case. */
   const draftOf = (caseId: number, user: UserInfo): VersionRow => {
-    const c = bindCaseRecord(deps, caseId);
+    const c = bindCaseRecord(deps.archive, caseId);
     if (repo.sealedDossierOfCase(caseId) !== undefined) throw alreadySealed(c.caseNo);
     const now = nowIso(deps);
     const dossierId = repo.byCase(caseId)?.id ?? repo.insert({ scope: 'case', caseId, batchKey: null, title: c.title, by: user.id, now });
@@ -40,23 +40,24 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
   };
 
   return {
-    'dossier.preview': async ({ caseId, profileId }, ctx) => caseView(deps, opts, caseId, profileId, ctx.user),
+    'dossier.preview': async ({ caseId, profileId }, ctx) => caseView(deps.archive, opts, caseId, profileId, ctx.user),
 
     'dossier.get': async (key, ctx) => {
-      if ('caseId' in key) return caseView(deps, opts, key.caseId, undefined, ctx.user);
+      if ('caseId' in key) return caseView(deps.archive, opts, key.caseId, undefined, ctx.user);
       const d = repo.byId(key.dossierId);
       if (!d) throw dossierNotFound(key.dossierId);
       const latest = repo.latest(d.id);
-      if (key.versionNo === undefined && latest?.status === 'draft' && d.caseId !== null) return liveCaseView(deps, opts, d.caseId, undefined, ctx.user);
-      return sealedView(deps, d.id, key.versionNo);
+      if (key.versionNo === undefined && latest?.status === 'draft' && d.caseId !== null)
+        return liveCaseView(deps.archive, opts, d.caseId, undefined, ctx.user);
+      return sealedView(deps.archive, d.id, key.versionNo);
     },
 
     'dossier.reorder': async ({ caseId, order, reasons }, ctx) => {
       const user = userOf(ctx);
       change(deps.archive, user, () => {
         const v = draftOf(caseId, user);
-        const profile = bindProfile(deps, opts, v.profileId);
-        const input = caseInput(deps, opts, caseId, null, []);
+        const profile = bindProfile(deps.archive, opts, v.profileId);
+        const input = caseInput(deps.archive, opts, caseId, null, []);
         const po = profileOrder(profile, input.case.procedure, caseId, input.documents).ordered;
         if (order === null) {
           repo.setManualOrder(v.id, null);
@@ -103,12 +104,12 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
         };
       });
       deps.bus.emit({ type: 'case.changed', caseId });
-      return liveCaseView(deps, opts, caseId, undefined, user);
+      return liveCaseView(deps.archive, opts, caseId, undefined, user);
     },
 
     'dossier.acknowledge': async ({ caseId, warning, reason }, ctx) => {
       const user = userOf(ctx);
-      const current = liveCaseView(deps, opts, caseId, undefined, user);
+      const current = liveCaseView(deps.archive, opts, caseId, undefined, user);
       const issue = current.bound.issues.find((i) => i.key === warning);
       if (!issue || issue.severity !== 'warning') {
         const why = issue?.severity === 'error' ? 'it is an error: fix it, errors cannot be acknowledged' : 'no such warning on this case';
@@ -132,14 +133,15 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
         };
       });
       deps.bus.emit({ type: 'case.changed', caseId });
-      return liveCaseView(deps, opts, caseId, undefined, user);
+      return liveCaseView(deps.archive, opts, caseId, undefined, user);
     },
 
     'dossier.seal': async (input, ctx) => {
       const user = userOf(ctx);
       const sealed = change(deps.archive, user, () => {
-        const job = 'caseId' in input ? caseSealJob(deps, opts, user, input.caseId, input, draftOf) : dossierSealJob(deps, opts, input.dossierId, input);
-        const s = sealInTx(deps, user, job);
+        const job =
+          'caseId' in input ? caseSealJob(deps.archive, opts, user, input.caseId, input, draftOf) : dossierSealJob(deps.archive, opts, input.dossierId, input);
+        const s = sealInTx(deps.archive, user, job);
         const v = repo.version(job.versionId)!;
         return {
           value: { dossierId: job.dossierId, caseIds: job.caseIds, ledger: s.ledger },
@@ -164,7 +166,7 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
       });
       if (sealed.ledger) appendLedger(ledgerFile(deps.archive.layout), [sealed.ledger]);
       for (const id of sealed.caseIds) deps.bus.emit({ type: 'case.changed', caseId: id });
-      return sealedView(deps, sealed.dossierId);
+      return sealedView(deps.archive, sealed.dossierId);
     },
 
     'dossier.sealedSummaries': async () => repo.sealedSummaries(),
@@ -212,15 +214,15 @@ export function dossierHandlers(deps: HandlerDeps): HandlerMap<DossierOpName> {
         };
       });
       for (const id of caseIds) deps.bus.emit({ type: 'case.changed', caseId: id });
-      if (d.caseId !== null) return liveCaseView(deps, opts, d.caseId, undefined, user);
-      return sealedView(deps, dossierId);
+      if (d.caseId !== null) return liveCaseView(deps.archive, opts, d.caseId, undefined, user);
+      return sealedView(deps.archive, dossierId);
     },
 
-    'dossier.batch': async (input, ctx) => runBatch(deps, opts, userOf(ctx), input),
+    'dossier.batch': async (input, ctx) => runBatch(deps.archive, deps.bus, opts, userOf(ctx), input),
 
-    'profile.list': async () => listProfileSummaries(deps, opts),
+    'profile.list': async () => listProfileSummaries(deps.archive, opts),
 
-    'profile.check': async ({ path }) => checkProfile(deps, path),
+    'profile.check': async ({ path }) => checkProfile(deps.archive, path),
 
     ...dossierExportHandlers(deps),
   };

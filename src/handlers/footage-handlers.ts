@@ -16,8 +16,8 @@ import { CaseRepo } from '../storage/repos/case-repo.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
 import { FootageLinkRepo } from '../storage/repos/footage-link-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
-import { caseNotFound } from './case-view.js';
-import { assertCaseOpen } from './dossier-guard.js';
+import { caseNotFound } from '../cases/case-detail.js';
+import { assertCaseOpen } from '../dossier/sealed-guard.js';
 import { actorOf, type HandlerDeps, userOf } from './deps.js';
 import type { HandlerMap } from './types.js';
 
@@ -76,7 +76,7 @@ export function footageHandlers(deps: HandlerDeps): HandlerMap<FootageOpName> {
           },
         );
       const caseId = caseIdOf(input);
-      if (caseId !== null) assertCaseOpen(deps, caseId, input.caseNo);
+      if (caseId !== null) assertCaseOpen(deps.archive, caseId, input.caseNo);
       const officer = officerOf(input.certNo);
       const report = await runIngest(
         { archive, footage, jobs: deps.jobs, tx: tx(user), systemTx: tx(null), userId: user.id, now },
@@ -120,7 +120,7 @@ export function footageHandlers(deps: HandlerDeps): HandlerMap<FootageOpName> {
       const user = userOf(ctx);
       const caseId = caseIdOf(input);
       // A sealed dossier holds the clips its case had when sealed (triggers of 0004 enforce it too).
-      if (caseId !== null) assertCaseOpen(deps, caseId, input.caseNo);
+      if (caseId !== null) assertCaseOpen(deps.archive, caseId, input.caseNo);
       const officer = officerOf(input.certNo);
       const activity = activityOf(input.activity);
       for (const id of input.clipIds) clipOr404(id);
@@ -156,7 +156,7 @@ export function footageHandlers(deps: HandlerDeps): HandlerMap<FootageOpName> {
       const l = links.byId(linkId);
       if (!l || l.removedAt !== null)
         throw new AppError('not_found', `link ${linkId} not found (or already removed)`, `关联 ${linkId} 不存在（或已解除）`, { item: String(linkId) });
-      if (l.caseId !== null) assertCaseOpen(deps, l.caseId, l.caseNo ?? undefined);
+      if (l.caseId !== null) assertCaseOpen(deps.archive, l.caseId, l.caseNo ?? undefined);
       tx(user)(() => {
         links.close(linkId, user.id, reason, now());
         return {

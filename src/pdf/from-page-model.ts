@@ -1,10 +1,10 @@
 import { formatDuration } from '../domain/duration.js';
-import type { AvItem } from '../dossier/types.js';
-import type { ModelPage, PageModel, PageModelVolume } from '../dossier/page-model.js';
+import type { AvItem } from '../binding/types.js';
+import type { ModelPage, PageModel, PageModelVolume } from '../binding/page-model.js';
 import type { LabelValue, OutlineEntry, RenderPage, RenderVolume, TextSheet, TocColumnSpec } from './render-model.js';
 
 /**
- * Adapts binding's page model (src/dossier/page-model.ts) to the renderer's own input: one
+ * Adapts binding's page model (src/binding/page-model.ts) to the renderer's own input: one
  * RenderVolume per bound volume. The catalogue knows where each page's stored bytes are, so the
  * caller resolves a page id to an object-store file; everything else comes from the model.
  */

@@ -1,7 +1,7 @@
 /**
  * What the PDF renderer draws: one volume (正卷, 副卷 or a continuation volume) as metadata, an
  * outline and a flat list of physical pages. Deliberately small and independent of binding's page
- * model (src/dossier/page-model.ts); from-page-model.ts adapts one to the other. Plain data, no I/O.
+ * model (src/binding/page-model.ts); from-page-model.ts adapts one to the other. Plain data, no I/O.
  */
 
 /** Where a page number is stamped, seen on the page as displayed. */

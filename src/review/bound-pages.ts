@@ -1,7 +1,7 @@
 import { AppError } from '../api/errors.js';
 import type { Archive } from '../archive/archive.js';
-import { type ModelPage, type PageModel, pageModel } from '../dossier/page-model.js';
-import type { BoundDossier } from '../dossier/types.js';
+import { type ModelPage, type PageModel, pageModel } from '../binding/page-model.js';
+import type { BoundDossier } from '../binding/types.js';
 import { DossierRepo } from '../storage/repos/dossier-repo.js';
 
 /** The sealed dossier version an assignment is bound to, as its pages (the numbers as bound). */

@@ -1,8 +1,8 @@
 import { AppError } from '../api/errors.js';
 import type { Archive } from '../archive/archive.js';
 import type { WorkCalendar } from '../domain/cn-work-calendar.js';
-import { bindCase } from '../dossier/bind.js';
-import type { BoundDossier, CaseBindInput } from '../dossier/types.js';
+import { bindCase } from '../binding/bind.js';
+import type { BoundDossier, CaseBindInput } from '../binding/types.js';
 import { caseAvItems } from '../footage/av-items.js';
 import { footageProfileOf } from '../footage/footage-profile.js';
 import { requireBinding } from '../profiles/load-profile.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bindBatch, planBatches } from '../../src/dossier/batch.js';
-import type { CaseBindInput } from '../../src/dossier/types.js';
+import { bindBatch, planBatches } from '../../src/binding/batch.js';
+import type { CaseBindInput } from '../../src/binding/types.js';
 import { sampleCase } from '../helpers/fixtures.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { openHarness, seedCase, setupUsers } from './helpers/harness.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bindCase, sealBlockers } from '../../src/dossier/bind.js';
-import { filingDue } from '../../src/dossier/filing-deadline.js';
-import { retentionFor } from '../../src/dossier/retention.js';
-import type { BindDocument, CaseBindInput } from '../../src/dossier/types.js';
+import { bindCase, sealBlockers } from '../../src/binding/bind.js';
+import { filingDue } from '../../src/binding/filing-deadline.js';
+import { retentionFor } from '../../src/binding/retention.js';
+import type { BindDocument, CaseBindInput } from '../../src/binding/types.js';
 import { CTX, profile, sampleInputs } from './helpers/sample-input.js';
 
 const henan = profile('henan-township-2016');

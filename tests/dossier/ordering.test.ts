@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bindCase } from '../../src/dossier/bind.js';
-import type { BoundDossier, CaseBindInput } from '../../src/dossier/types.js';
+import { bindCase } from '../../src/binding/bind.js';
+import type { BoundDossier, CaseBindInput } from '../../src/binding/types.js';
 import { CTX, profile, sampleInputs } from './helpers/sample-input.js';
 
 const [demolition, summary, hearing, seizure, noPenalty] = sampleInputs() as [CaseBindInput, CaseBindInput, CaseBindInput, CaseBindInput, CaseBindInput];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleCases } from '../../src/demo/sample-cases.js';
-import { bindCase } from '../../src/dossier/bind.js';
-import { pageModel } from '../../src/dossier/page-model.js';
+import { bindCase } from '../../src/binding/bind.js';
+import { pageModel } from '../../src/binding/page-model.js';
 import { resourcesDir } from '../../src/resources/paths.js';
 import { CTX, profile, sampleAv, sampleInputs } from './helpers/sample-input.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BindingProfile } from '../../src/domain/profile-binding.js';
-import { bindCase } from '../../src/dossier/bind.js';
-import { pageModel } from '../../src/dossier/page-model.js';
-import type { BindDocument, CaseBindInput } from '../../src/dossier/types.js';
+import { bindCase } from '../../src/binding/bind.js';
+import { pageModel } from '../../src/binding/page-model.js';
+import type { BindDocument, CaseBindInput } from '../../src/binding/types.js';
 import { CTX, profile, sampleInputs } from './helpers/sample-input.js';
 
 const henan = profile('henan-township-2016');

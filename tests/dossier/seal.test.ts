@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierView } from '../../src/api/types-dossier.js';
-import { assertCaseOpen, isSealedViolation } from '../../src/handlers/dossier-guard.js';
+import { assertCaseOpen, isSealedViolation } from '../../src/dossier/sealed-guard.js';
 import { DossierSerialRepo } from '../../src/storage/repos/dossier-serial-repo.js';
 import { sampleCase } from '../helpers/fixtures.js';
 import { tmpDir } from '../helpers/tmp.js';
@@ -41,8 +41,8 @@ describe('sealing (归档)', () => {
   it('refuses a case already sealed, and a case with errors or unacknowledged warnings — leaving no number used and nothing written', async () => {
     const { h, ids } = await ready();
     await h.ok('dossier.seal', { caseId: ids[0] });
-    expect(() => assertCaseOpen(h.deps, ids[0]!, '青石综执罚立〔2024〕15号')).toThrowError(/is sealed/);
-    expect(() => assertCaseOpen(h.deps, ids[1]!)).not.toThrow();
+    expect(() => assertCaseOpen(h.deps.archive, ids[0]!, '青石综执罚立〔2024〕15号')).toThrowError(/is sealed/);
+    expect(() => assertCaseOpen(h.deps.archive, ids[1]!)).not.toThrow();
     try {
       h.archive.db.prepare("UPDATE cases SET title = 'x' WHERE id = ?").run(ids[0]);
     } catch (e) {

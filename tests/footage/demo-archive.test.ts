@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput, OpName, OpOutput } from '../../src/api/contract.js';
 import { openCore } from '../../src/app-core.js';
 import { buildDemo, type DemoReport } from '../../src/demo/build-demo.js';
-import type { AvItem } from '../../src/dossier/types.js';
+import type { AvItem } from '../../src/binding/types.js';
 import { resourcesDir } from '../../src/resources/paths.js';
 
 const UNSEALED = '青石综执罚立〔2024〕44号';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bindCase } from '../../src/dossier/bind.js';
-import { pageModel, type PageModel } from '../../src/dossier/page-model.js';
+import { bindCase } from '../../src/binding/bind.js';
+import { pageModel, type PageModel } from '../../src/binding/page-model.js';
 import { renderVolumes } from '../../src/pdf/from-page-model.js';
 import { writeVolumePdf } from '../../src/pdf/write-volume.js';
 import { CTX, profile, sampleInputs } from '../dossier/helpers/sample-input.js';

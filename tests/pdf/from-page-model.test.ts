@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSampleCases } from '../../src/demo/sample-cases.js';
-import { bindCase } from '../../src/dossier/bind.js';
-import { pageModel } from '../../src/dossier/page-model.js';
+import { bindCase } from '../../src/binding/bind.js';
+import { pageModel } from '../../src/binding/page-model.js';
 import { renderVolumes } from '../../src/pdf/from-page-model.js';
 import { writeVolumePdf } from '../../src/pdf/write-volume.js';
 import { resourcesDir } from '../../src/resources/paths.js';

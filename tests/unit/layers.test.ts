@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // Facts: the domain model and the shipped resources' paths. No I/O of their own, no imports up.
   ['resources', 'domain'],
   // Pure binding (立卷 order, volumes, pages): catalogue rows in, a bound dossier out.
-  ['dossier'],
+  ['binding'],
   // The contract: operations, their inputs, DTOs and errors.
   ['api'],
   // Ports to the outside: files, clock, digests.
@@ -25,13 +25,15 @@ const LAYERS: readonly (readonly string[])[] = [
   ['profiles'],
   // The archive folder: catalogue, object store, the one audited transaction.
   ['archive'],
-  // Services the capabilities share.
-  ['calendar', 'jobs', 'auth', 'documents'],
+  // Services the capabilities share; the case and document read models.
+  ['calendar', 'jobs', 'auth', 'documents', 'cases'],
   // PDF/A volumes, then the export use case that writes them and the 移交包 (BagIt).
   ['pdf'],
   ['export'],
   // The footage capability.
   ['footage'],
+  // The dossier capability's use cases: bind, seal (one or a batch), view, the 归档 ledger.
+  ['dossier'],
   // Capabilities built on the ones below.
   ['officers', 'search'],
   ['retrieval'],

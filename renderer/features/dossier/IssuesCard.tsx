@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, InfoCirc
 import { App, Button, Card, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { DossierView } from '../../../src/api/types-dossier';
-import type { BindIssue } from '../../../src/dossier/types';
+import type { BindIssue } from '../../../src/binding/types';
 import { invoke } from '../../bridge/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from './dossier-labels';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { PageInfo } from '../../../src/api/types';
-import type { AvSheetPage, BeikaoPage, CoverPage, ModelPage, PageModelVolume, PageStamp, TocPage } from '../../../src/dossier/page-model';
+import type { AvSheetPage, BeikaoPage, CoverPage, ModelPage, PageModelVolume, PageStamp, TocPage } from '../../../src/binding/page-model';
 import type { TocColumn } from '../../../src/domain/profile-binding';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ScanImage } from './ScanImage';

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import type { PageInfo } from '../../../src/api/types';
-import type { BindIssue, BoundVolume, Deviation, Entry, EntryPart } from '../../../src/dossier/types';
+import type { BindIssue, BoundVolume, Deviation, Entry, EntryPart } from '../../../src/binding/types';
 import type { PagePosition } from '../../../src/domain/profile-binding';
 import { useI18n } from '../../i18n/I18nProvider';
 import { dash, POSITION_KEYS } from './dossier-labels';

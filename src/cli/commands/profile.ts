@@ -1,5 +1,5 @@
 import { checkProfileFile, listProfiles, loadProfile } from '../../profiles/load-profile.js';
-import { profileSummary } from '../../handlers/profile-summary.js';
+import { profileSummary } from '../../dossier/profile-summaries.js';
 import { resourcesDir } from '../../resources/paths.js';
 import { CliError, fail, printJson, table } from '../output.js';
 import type { Command } from './command.js';

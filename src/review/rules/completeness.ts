@@ -1,5 +1,5 @@
-import { requirementApplies } from '../../dossier/conditions.js';
-import type { BindCase, BindDocument } from '../../dossier/types.js';
+import { requirementApplies } from '../../binding/conditions.js';
+import type { BindCase, BindDocument } from '../../binding/types.js';
 import type { CaseFacts } from '../case-facts.js';
 import type { Finding } from '../../domain/review-finding.js';
 import { finding, law, type Rule } from './rule.js';

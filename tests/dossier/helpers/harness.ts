@@ -5,7 +5,7 @@ import type { Archive } from '../../../src/archive/archive.js';
 import { loadSampleCases } from '../../../src/demo/sample-cases.js';
 import type { CaseInput } from '../../../src/domain/case.js';
 import type { HandlerDeps } from '../../../src/handlers/deps.js';
-import type { DossierOptions } from '../../../src/handlers/dossier-input.js';
+import type { DossierOptions } from '../../../src/dossier/bind-input.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import { resourcesDir } from '../../../src/resources/paths.js';
 import { writeTx } from '../../../src/storage/db.js';

@@ -1,6 +1,6 @@
 import type { BindingProfile } from '../../../src/domain/profile-binding.js';
 import { loadSampleCases, type SampleCase } from '../../../src/demo/sample-cases.js';
-import type { AvItem, BindContext, CaseBindInput } from '../../../src/dossier/types.js';
+import type { AvItem, BindContext, CaseBindInput } from '../../../src/binding/types.js';
 import { loadProfile, requireBinding } from '../../../src/profiles/load-profile.js';
 import { resourcesDir } from '../../../src/resources/paths.js';
 

@@ -3,31 +3,31 @@ import type { CaseDetail, DocumentInfo } from '../api/types.js';
 import { findKind } from '../domain/profile.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo, type DocumentRow } from '../storage/repos/document-repo.js';
-import type { HandlerDeps } from './deps.js';
+import type { Archive } from '../archive/archive.js';
 
 /** Assembles the read models the UI shows (a case with its documents and pages). */
 export function caseNotFound(key: string | number): AppError {
   return new AppError('not_found', `case ${key} not found`, `案件 ${key} 不存在`, { item: String(key) });
 }
 
-export function documentInfo(deps: HandlerDeps, d: DocumentRow): DocumentInfo {
-  const docs = new DocumentRepo(deps.archive.db);
+export function documentInfo(archive: Archive, d: DocumentRow): DocumentInfo {
+  const docs = new DocumentRepo(archive.db);
   const pages = docs.pages(d.id);
   return {
     ...d,
-    kindName: findKind(deps.archive.profile, d.kind)?.name ?? d.kind,
+    kindName: findKind(archive.profile, d.kind)?.name ?? d.kind,
     pageCount: pages.length,
     files: docs.files(d.id),
     pages,
   };
 }
 
-export function caseDetail(deps: HandlerDeps, id: number): CaseDetail {
-  const cases = new CaseRepo(deps.archive.db);
+export function caseDetail(archive: Archive, id: number): CaseDetail {
+  const cases = new CaseRepo(archive.db);
   const row = cases.row(id);
   const summary = cases.summary(id);
   if (!row || !summary) throw caseNotFound(id);
-  const docs = new DocumentRepo(deps.archive.db).listForCase(id);
+  const docs = new DocumentRepo(archive.db).listForCase(id);
   return {
     ...summary,
     source: row.source,
@@ -45,7 +45,7 @@ export function caseDetail(deps: HandlerDeps, id: number): CaseDetail {
       closed: row.closedOn,
     },
     extra: row.extra ? (JSON.parse(row.extra) as Record<string, unknown>) : null,
-    documents: docs.map((d) => documentInfo(deps, d)),
+    documents: docs.map((d) => documentInfo(archive, d)),
     createdAt: row.createdAt,
     createdBy: row.createdBy,
   };

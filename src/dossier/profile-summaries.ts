@@ -4,8 +4,8 @@ import type { FilingProfile } from '../domain/profile.js';
 import type { ProfileBinding } from '../domain/profile-binding.js';
 import { checkProfileFile, DEFAULT_PROFILE_ID, loadProfileFile, profileFiles } from '../profiles/load-profile.js';
 import { resourcesDir as defaultResourcesDir } from '../resources/paths.js';
-import type { HandlerDeps } from './deps.js';
-import type { DossierOptions } from './dossier-input.js';
+import type { Archive } from '../archive/archive.js';
+import type { DossierOptions } from './bind-input.js';
 
 /** `profile.list` and `profile.check`: the filing profiles shipped in resources/profiles, and a check of any profile file. */
 export function profileSummary(p: FilingProfile, currentId: string): ProfileSummary {
@@ -24,14 +24,14 @@ export function profileSummary(p: FilingProfile, currentId: string): ProfileSumm
   };
 }
 
-export function listProfileSummaries(deps: HandlerDeps, opts: DossierOptions): ProfileSummary[] {
-  return profileFiles(opts.resourcesDir ?? defaultResourcesDir()).map((f) => profileSummary(loadProfileFile(f), deps.archive.profile.id));
+export function listProfileSummaries(archive: Archive, opts: DossierOptions): ProfileSummary[] {
+  return profileFiles(opts.resourcesDir ?? defaultResourcesDir()).map((f) => profileSummary(loadProfileFile(f), archive.profile.id));
 }
 
-export function checkProfile(deps: HandlerDeps, file: string): ProfileCheckResult {
+export function checkProfile(archive: Archive, file: string): ProfileCheckResult {
   const abs = path.resolve(file);
   const r = checkProfileFile(abs);
   return r.ok
-    ? { ok: true, file: abs, profile: profileSummary(r.profile, deps.archive.profile.id), issues: [] }
+    ? { ok: true, file: abs, profile: profileSummary(r.profile, archive.profile.id), issues: [] }
     : { ok: false, file: abs, profile: null, issues: r.issues };
 }

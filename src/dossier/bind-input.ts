@@ -1,12 +1,12 @@
 import type { BindingProfile } from '../domain/profile-binding.js';
-import type { AvItem, BindCase, CaseBindInput, ManualOrder } from '../dossier/types.js';
+import type { AvItem, BindCase, CaseBindInput, ManualOrder } from '../binding/types.js';
 import { loadProfile, requireBinding } from '../profiles/load-profile.js';
 import { resourcesDir as defaultResourcesDir } from '../resources/paths.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import type { AckRow } from '../storage/repos/dossier-repo.js';
 import { DocumentRepo } from '../storage/repos/document-repo.js';
-import { caseNotFound } from './case-view.js';
-import type { HandlerDeps } from './deps.js';
+import { caseNotFound } from '../cases/case-detail.js';
+import type { Archive } from '../archive/archive.js';
 import { archiveTimeZone } from '../domain/archive-time.js';
 
 /** Reads what the binder needs from the catalogue: the case, its documents and pages, the recorded order and acknowledgements. */
@@ -20,20 +20,20 @@ export interface DossierOptions {
   resourcesDir?: string;
 }
 
-export function bindProfile(deps: HandlerDeps, opts: DossierOptions, profileId: string | undefined | null): BindingProfile {
-  const current = deps.archive.profile;
+export function bindProfile(archive: Archive, opts: DossierOptions, profileId: string | undefined | null): BindingProfile {
+  const current = archive.profile;
   if (!profileId || profileId === current.id) return requireBinding(current);
   return requireBinding(loadProfile(opts.resourcesDir ?? defaultResourcesDir(), profileId));
 }
 
 /** Today's date (`YYYY-MM-DD`) in the archive's time zone: the 立卷时间. */
-export function today(deps: HandlerDeps): string {
-  const tz = archiveTimeZone(deps.archive.meta);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(deps.archive.clock.now());
+export function today(archive: Archive): string {
+  const tz = archiveTimeZone(archive.meta);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(archive.clock.now());
 }
 
-export function bindCaseRecord(deps: HandlerDeps, caseId: number): BindCase {
-  const cases = new CaseRepo(deps.archive.db);
+export function bindCaseRecord(archive: Archive, caseId: number): BindCase {
+  const cases = new CaseRepo(archive.db);
   const r = cases.row(caseId);
   if (!r) throw caseNotFound(caseId);
   return {
@@ -64,10 +64,10 @@ export function parseManualOrder(json: string | null | undefined): ManualOrder |
   return { order: v.order ?? [], reasons: v.reasons ?? {} };
 }
 
-export function caseInput(deps: HandlerDeps, opts: DossierOptions, caseId: number, manual: ManualOrder | null, acks: readonly AckRow[]): CaseBindInput {
-  const docs = new DocumentRepo(deps.archive.db);
+export function caseInput(archive: Archive, opts: DossierOptions, caseId: number, manual: ManualOrder | null, acks: readonly AckRow[]): CaseBindInput {
+  const docs = new DocumentRepo(archive.db);
   return {
-    case: bindCaseRecord(deps, caseId),
+    case: bindCaseRecord(archive, caseId),
     documents: docs.listForCase(caseId).map((d) => ({
       id: d.id,
       seq: d.seq,
@@ -85,8 +85,8 @@ export function caseInput(deps: HandlerDeps, opts: DossierOptions, caseId: numbe
 }
 
 /** 全宗号/目录号 for the 档号: given at sealing, else the archive's settings, else the profile's. */
-export function archiveCodeSettings(deps: HandlerDeps, profile: BindingProfile, given: { fondsNo?: string | undefined; catalogNo?: string | undefined }) {
-  const meta = deps.archive.meta;
+export function archiveCodeSettings(archive: Archive, profile: BindingProfile, given: { fondsNo?: string | undefined; catalogNo?: string | undefined }) {
+  const meta = archive.meta;
   return {
     fondsNo: given.fondsNo ?? meta.get('fonds_no') ?? profile.binding.archiveCode.fondsNo,
     catalogNo: given.catalogNo ?? meta.get('catalog_no') ?? profile.binding.archiveCode.catalogNo,

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
 import type { BindingProfile } from '../domain/profile-binding.js';
-import { archiveYears, composeArchiveCode, formatArchiveNo } from '../dossier/archive-number.js';
-import { sealBlockers } from '../dossier/bind.js';
-import type { BindCase, BindContext, BoundDossier } from '../dossier/types.js';
+import { archiveYears, composeArchiveCode, formatArchiveNo } from '../binding/archive-number.js';
+import { sealBlockers } from '../binding/bind.js';
+import type { BindCase, BindContext, BoundDossier } from '../binding/types.js';
 import { DossierRepo } from '../storage/repos/dossier-repo.js';
 import { DossierSerialRepo } from '../storage/repos/dossier-serial-repo.js';
 import { DossierVolumeRepo } from '../storage/repos/dossier-volume-repo.js';
-import { type HandlerDeps, nowIso } from './deps.js';
-import { checkLedger, ledgerFile, type LedgerLine } from './dossier-ledger.js';
-import { today } from './dossier-input.js';
+import type { Archive } from '../archive/archive.js';
+import { checkLedger, ledgerFile, type LedgerLine } from './seal-ledger.js';
+import { today } from './bind-input.js';
 
 /**
  * Sealing (归档) inside the caller's write transaction: re-bind, refuse while errors or unacknowledged
@@ -50,11 +50,11 @@ export function alreadySealed(label: string): AppError {
   );
 }
 
-export function sealInTx(deps: HandlerDeps, user: UserInfo, job: SealJob): Sealed {
+export function sealInTx(archive: Archive, user: UserInfo, job: SealJob): Sealed {
   const b = job.profile.binding;
-  const repo = new DossierRepo(deps.archive.db);
-  const serials = new DossierSerialRepo(deps.archive.db);
-  const day = today(deps);
+  const repo = new DossierRepo(archive.db);
+  const serials = new DossierSerialRepo(archive.db);
+  const day = today(archive);
   const base: BindContext = { preparer: user.displayName, today: day, checker: job.checker, archiveNo: null, archiveCode: null };
 
   const blockers = sealBlockers(job.bind(base));
@@ -82,7 +82,7 @@ export function sealInTx(deps: HandlerDeps, user: UserInfo, job: SealJob): Seale
     const years = archiveYears(b, job.datesFrom, day);
     const serial = serials.allocate(years.serialYear);
     const archiveNo = formatArchiveNo(b, years.prefixYear, serial);
-    checkLedger(ledgerFile(deps.archive.layout), archiveNo, job.subject);
+    checkLedger(ledgerFile(archive.layout), archiveNo, job.subject);
     const clash = serials.byArchiveNo(archiveNo);
     if (clash) {
       throw new AppError(
@@ -92,7 +92,7 @@ export function sealInTx(deps: HandlerDeps, user: UserInfo, job: SealJob): Seale
         { item: archiveNo },
       );
     }
-    issued = { year: years.serialYear, serial, archiveNo, dossierId: job.dossierId, subject: job.subject, issuedAt: nowIso(deps) };
+    issued = { year: years.serialYear, serial, archiveNo, dossierId: job.dossierId, subject: job.subject, issuedAt: archive.clock.now().toISOString() };
     serials.issue(issued);
     ledger = { archiveNo, year: issued.year, serial, subject: job.subject, at: issued.issuedAt };
   }
@@ -100,11 +100,11 @@ export function sealInTx(deps: HandlerDeps, user: UserInfo, job: SealJob): Seale
   const parts = { ...job.codes, fileNo: null, year: issued.year, serial: issued.serial };
   const bound = job.bind({ ...base, archiveNo: issued.archiveNo, archiveCode: parts });
   const archiveCode = composeArchiveCode(b, parts, { retentionCode: bound.retention.code, archiveNo: issued.archiveNo }, { index: 1, count: 1 });
-  const now = nowIso(deps);
+  const now = archive.clock.now().toISOString();
 
   repo.setCases(job.versionId, job.caseIds);
   repo.replaceDeviations(job.versionId, bound.deviations, user.id, now);
-  writeVolumes(deps, job.versionId, bound);
+  writeVolumes(archive, job.versionId, bound);
   const json = JSON.stringify(bound);
   const sha256 = createHash('sha256').update(json).digest('hex');
   repo.seal(job.versionId, {
@@ -128,8 +128,8 @@ export function sealInTx(deps: HandlerDeps, user: UserInfo, job: SealJob): Seale
   return { bound, archiveNo: issued.archiveNo, archiveCode, sha256, ledger };
 }
 
-function writeVolumes(deps: HandlerDeps, versionId: number, bound: BoundDossier): void {
-  const vols = new DossierVolumeRepo(deps.archive.db);
+function writeVolumes(archive: Archive, versionId: number, bound: BoundDossier): void {
+  const vols = new DossierVolumeRepo(archive.db);
   for (const v of bound.volumes) {
     const volumeId = vols.insertVolume(versionId, {
       seq: v.index,

@@ -1,14 +1,14 @@
 import { AppError } from '../api/errors.js';
 import type { DossierVersionInfo, DossierView } from '../api/types-dossier.js';
 import type { UserInfo } from '../api/types.js';
-import { bindCase, sealBlockers } from '../dossier/bind.js';
-import { pageModel } from '../dossier/page-model.js';
-import type { BoundDossier } from '../dossier/types.js';
+import { bindCase, sealBlockers } from '../binding/bind.js';
+import { pageModel } from '../binding/page-model.js';
+import type { BoundDossier } from '../binding/types.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DossierRepo, type VersionRow } from '../storage/repos/dossier-repo.js';
 import { DossierSerialRepo } from '../storage/repos/dossier-serial-repo.js';
-import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder, today } from './dossier-input.js';
-import type { HandlerDeps } from './deps.js';
+import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder, today } from './bind-input.js';
+import type { Archive } from '../archive/archive.js';
 
 /** Read models of dossiers: a sealed version as sealed, or a case bound live with its draft. */
 export function versionInfo(v: VersionRow): DossierVersionInfo {
@@ -38,8 +38,8 @@ export function dossierNotFound(key: string | number): AppError {
 }
 
 /** A sealed version exactly as it was sealed (the stored bound dossier). */
-export function sealedView(deps: HandlerDeps, dossierId: number, versionNo?: number): DossierView {
-  const repo = new DossierRepo(deps.archive.db);
+export function sealedView(archive: Archive, dossierId: number, versionNo?: number): DossierView {
+  const repo = new DossierRepo(archive.db);
   const d = repo.byId(dossierId);
   if (!d) throw dossierNotFound(dossierId);
   const versions = repo.versions(dossierId);
@@ -57,7 +57,7 @@ export function sealedView(deps: HandlerDeps, dossierId: number, versionNo?: num
   return {
     scope: d.scope,
     caseId,
-    caseNo: caseId === null ? null : (new CaseRepo(deps.archive.db).row(caseId)?.caseNo ?? null),
+    caseNo: caseId === null ? null : (new CaseRepo(archive.db).row(caseId)?.caseNo ?? null),
     dossierId,
     status: 'sealed',
     version: versionInfo(v),
@@ -72,20 +72,20 @@ export function sealedView(deps: HandlerDeps, dossierId: number, versionNo?: num
 }
 
 /** The case as it will be bound now: its own draft (order, acknowledgements) on the chosen profile. */
-export function liveCaseView(deps: HandlerDeps, opts: DossierOptions, caseId: number, profileId: string | undefined, user: UserInfo | null): DossierView {
-  const repo = new DossierRepo(deps.archive.db);
+export function liveCaseView(archive: Archive, opts: DossierOptions, caseId: number, profileId: string | undefined, user: UserInfo | null): DossierView {
+  const repo = new DossierRepo(archive.db);
   const d = repo.byCase(caseId);
   const versions = d ? repo.versions(d.id) : [];
   const latest = versions[versions.length - 1];
   const draft = latest?.status === 'draft' ? latest : undefined;
-  const profile = bindProfile(deps, opts, profileId ?? draft?.profileId);
+  const profile = bindProfile(archive, opts, profileId ?? draft?.profileId);
   const manual = parseManualOrder(draft?.manualOrder);
-  const input = caseInput(deps, opts, caseId, manual, draft ? repo.acks(draft.id) : []);
-  const issued = d ? new DossierSerialRepo(deps.archive.db).ofDossier(d.id) : undefined;
-  const codes = archiveCodeSettings(deps, profile, {});
+  const input = caseInput(archive, opts, caseId, manual, draft ? repo.acks(draft.id) : []);
+  const issued = d ? new DossierSerialRepo(archive.db).ofDossier(d.id) : undefined;
+  const codes = archiveCodeSettings(archive, profile, {});
   const bound = bindCase(profile, input, {
     preparer: user?.displayName ?? null,
-    today: today(deps),
+    today: today(archive),
     checker: null,
     archiveNo: issued?.archiveNo ?? null,
     archiveCode: issued ? { ...codes, fileNo: null, year: issued.year, serial: issued.serial } : null,
@@ -109,13 +109,13 @@ export function liveCaseView(deps: HandlerDeps, opts: DossierOptions, caseId: nu
 }
 
 /** A case's dossier: as sealed when the case is sealed (alone or in a 简易 batch), else live. */
-export function caseView(deps: HandlerDeps, opts: DossierOptions, caseId: number, profileId: string | undefined, user: UserInfo | null): DossierView {
-  const sealedIn = new DossierRepo(deps.archive.db).sealedDossierOfCase(caseId);
+export function caseView(archive: Archive, opts: DossierOptions, caseId: number, profileId: string | undefined, user: UserInfo | null): DossierView {
+  const sealedIn = new DossierRepo(archive.db).sealedDossierOfCase(caseId);
   if (sealedIn !== undefined) {
-    const v = sealedView(deps, sealedIn);
+    const v = sealedView(archive, sealedIn);
     return { ...v, caseId, caseNo: v.caseNo ?? caseNoOf(v, caseId) };
   }
-  return liveCaseView(deps, opts, caseId, profileId, user);
+  return liveCaseView(archive, opts, caseId, profileId, user);
 }
 
 function caseNoOf(v: DossierView, caseId: number): string | null {

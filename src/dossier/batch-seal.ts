@@ -2,16 +2,17 @@ import { AppError } from '../api/errors.js';
 import type { BatchResult, BatchSkip } from '../api/types-dossier.js';
 import type { UserInfo } from '../api/types.js';
 import { PROCEDURE_LABELS } from '../domain/case.js';
-import { batchTitle, bindBatch, planBatches } from '../dossier/batch.js';
-import { orderCase, sealBlockers } from '../dossier/bind.js';
-import type { CaseBindInput } from '../dossier/types.js';
+import { batchTitle, bindBatch, planBatches } from '../binding/batch.js';
+import { orderCase, sealBlockers } from '../binding/bind.js';
+import type { CaseBindInput } from '../binding/types.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DossierRepo } from '../storage/repos/dossier-repo.js';
 import { change } from '../archive/audited-change.js';
-import { type HandlerDeps, nowIso } from './deps.js';
-import { appendLedger, ledgerFile } from './dossier-ledger.js';
-import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder, today } from './dossier-input.js';
-import { alreadySealed, sealInTx } from './dossier-seal.js';
+import type { Archive } from '../archive/archive.js';
+import type { EventBus } from '../jobs/event-bus.js';
+import { appendLedger, ledgerFile } from './seal-ledger.js';
+import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder, today } from './bind-input.js';
+import { alreadySealed, sealInTx } from './seal-dossier.js';
 
 /**
  * `dossier.batch`: gathers the ready 简易 cases closed in a period into volumes of at most the
@@ -29,8 +30,8 @@ export interface BatchInput {
   catalogNo?: string | undefined;
 }
 
-export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo, input: BatchInput): BatchResult {
-  const profile = bindProfile(deps, opts, input.profileId);
+export function runBatch(archive: Archive, bus: EventBus, opts: DossierOptions, user: UserInfo, input: BatchInput): BatchResult {
+  const profile = bindProfile(archive, opts, input.profileId);
   const b = profile.binding;
   if (!b.batching.allowed) {
     throw new AppError(
@@ -42,12 +43,12 @@ export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo
   }
   if (input.from > input.to)
     throw new AppError('invalid_input', `from ${input.from} is after to ${input.to}`, `起始日期 ${input.from} 晚于截止日期 ${input.to}`, { item: 'from' });
-  const repo = new DossierRepo(deps.archive.db);
-  const day = today(deps);
+  const repo = new DossierRepo(archive.db);
+  const day = today(archive);
   const ready: CaseBindInput[] = [];
   const warningText = new Map<string, string>();
   const skipped: BatchSkip[] = [];
-  const candidates = b.batching.procedures.flatMap((p) => new CaseRepo(deps.archive.db).list({ procedure: p }));
+  const candidates = b.batching.procedures.flatMap((p) => new CaseRepo(archive.db).list({ procedure: p }));
   for (const c of candidates.filter((x) => x.closedOn >= input.from && x.closedOn.slice(0, 10) <= input.to)) {
     if (repo.sealedDossierOfCase(c.id) !== undefined) {
       skipped.push({ caseId: c.id, caseNo: c.caseNo, reason: 'already sealed', reasonZh: '已归档' });
@@ -55,7 +56,7 @@ export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo
     }
     const own = repo.byCase(c.id);
     const draft = own ? repo.latest(own.id) : undefined;
-    const ci = caseInput(deps, opts, c.id, parseManualOrder(draft?.manualOrder), draft ? repo.acks(draft.id) : []);
+    const ci = caseInput(archive, opts, c.id, parseManualOrder(draft?.manualOrder), draft ? repo.acks(draft.id) : []);
     const found = orderCase(profile, ci, day).issues;
     for (const i of found) warningText.set(`${c.id}|${i.key}`, i.messageZh);
     const blockers = sealBlockers({ issues: found });
@@ -82,7 +83,7 @@ export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo
     volumes: [],
     skipped,
   };
-  const codes = archiveCodeSettings(deps, profile, input);
+  const codes = archiveCodeSettings(archive, profile, input);
   for (const chunk of chunks) {
     const year = chunk[0]!.case.dates.closed.slice(0, 4);
     const n = (perYear.get(year) ?? repo.batchCount(year)) + 1;
@@ -101,8 +102,8 @@ export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo
       continue;
     }
     const subject = `batch:${caseNos[0]}…${caseNos[caseNos.length - 1]}(${caseNos.length})`;
-    const sealed = change(deps.archive, user, () => {
-      const now = nowIso(deps);
+    const sealed = change(archive, user, () => {
+      const now = archive.clock.now().toISOString();
       for (const c of chunk) if (repo.sealedDossierOfCase(c.case.id) !== undefined) throw alreadySealed(c.case.caseNo);
       const dossierId = repo.insert({ scope: 'batch', caseId: null, batchKey: `${year}:${n}`, title, by: user.id, now });
       const versionId = repo.insertVersion({ dossierId, versionNo: 1, supersedesId: null, reason: null, manualOrder: null, by: user.id, now });
@@ -118,7 +119,7 @@ export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo
             at: a.at,
           });
       }
-      const s = sealInTx(deps, user, {
+      const s = sealInTx(archive, user, {
         dossierId,
         versionId,
         subject,
@@ -143,8 +144,8 @@ export function runBatch(deps: HandlerDeps, opts: DossierOptions, user: UserInfo
         ],
       };
     });
-    if (sealed.ledger) appendLedger(ledgerFile(deps.archive.layout), [sealed.ledger]);
-    for (const id of caseIds) deps.bus.emit({ type: 'case.changed', caseId: id });
+    if (sealed.ledger) appendLedger(ledgerFile(archive.layout), [sealed.ledger]);
+    for (const id of caseIds) bus.emit({ type: 'case.changed', caseId: id });
     result.volumes.push({
       title,
       caseIds,

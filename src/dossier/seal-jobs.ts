@@ -1,12 +1,12 @@
 import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
-import { bindBatch } from '../dossier/batch.js';
-import { bindCase } from '../dossier/bind.js';
+import { bindBatch } from '../binding/batch.js';
+import { bindCase } from '../binding/bind.js';
 import { DossierRepo, type VersionRow } from '../storage/repos/dossier-repo.js';
 import { DossierSerialRepo } from '../storage/repos/dossier-serial-repo.js';
-import type { HandlerDeps } from './deps.js';
-import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder } from './dossier-input.js';
-import type { SealJob } from './dossier-seal.js';
+import type { Archive } from '../archive/archive.js';
+import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder } from './bind-input.js';
+import type { SealJob } from './seal-dossier.js';
 import { dossierNotFound } from './dossier-view.js';
 
 /** What to seal: a case's draft (first sealing or a correction), or a corrected 简易 batch dossier. */
@@ -23,17 +23,17 @@ function lastProfileId(repo: DossierRepo, dossierId: number): string | null {
 }
 
 export function caseSealJob(
-  deps: HandlerDeps,
+  archive: Archive,
   opts: DossierOptions,
   user: UserInfo,
   caseId: number,
   o: SealOptions,
   draftOf: (caseId: number, user: UserInfo) => VersionRow,
 ): SealJob {
-  const repo = new DossierRepo(deps.archive.db);
+  const repo = new DossierRepo(archive.db);
   const v = draftOf(caseId, user);
-  const profile = bindProfile(deps, opts, o.profileId ?? lastProfileId(repo, v.dossierId));
-  const input = caseInput(deps, opts, caseId, parseManualOrder(v.manualOrder), repo.acks(v.id));
+  const profile = bindProfile(archive, opts, o.profileId ?? lastProfileId(repo, v.dossierId));
+  const input = caseInput(archive, opts, caseId, parseManualOrder(v.manualOrder), repo.acks(v.id));
   return {
     dossierId: v.dossierId,
     versionId: v.id,
@@ -43,13 +43,13 @@ export function caseSealJob(
     datesFrom: input.case,
     profile,
     checker: o.checker ?? null,
-    codes: archiveCodeSettings(deps, profile, o),
+    codes: archiveCodeSettings(archive, profile, o),
     bind: (ctx) => bindCase(profile, input, ctx),
   };
 }
 
-export function dossierSealJob(deps: HandlerDeps, opts: DossierOptions, dossierId: number, o: SealOptions): SealJob {
-  const repo = new DossierRepo(deps.archive.db);
+export function dossierSealJob(archive: Archive, opts: DossierOptions, dossierId: number, o: SealOptions): SealJob {
+  const repo = new DossierRepo(archive.db);
   const d = repo.byId(dossierId);
   if (!d) throw dossierNotFound(dossierId);
   const v = repo.latest(dossierId);
@@ -58,11 +58,11 @@ export function dossierSealJob(deps: HandlerDeps, opts: DossierOptions, dossierI
       item: String(dossierId),
     });
   }
-  const profile = bindProfile(deps, opts, o.profileId ?? lastProfileId(repo, dossierId));
+  const profile = bindProfile(archive, opts, o.profileId ?? lastProfileId(repo, dossierId));
   const acks = repo.acks(v.id);
   const members = d.scope === 'case' ? [d.caseId!] : repo.caseIds(v.id);
-  const inputs = members.map((id) => caseInput(deps, opts, id, d.scope === 'case' ? parseManualOrder(v.manualOrder) : null, acks));
-  const issued = new DossierSerialRepo(deps.archive.db).ofDossier(dossierId);
+  const inputs = members.map((id) => caseInput(archive, opts, id, d.scope === 'case' ? parseManualOrder(v.manualOrder) : null, acks));
+  const issued = new DossierSerialRepo(archive.db).ofDossier(dossierId);
   const first = inputs[0];
   if (!first) throw dossierNotFound(dossierId);
   const last = inputs[inputs.length - 1]!;
@@ -75,7 +75,7 @@ export function dossierSealJob(deps: HandlerDeps, opts: DossierOptions, dossierI
     datesFrom: d.scope === 'case' ? first.case : { dates: { closed: last.case.dates.closed } },
     profile,
     checker: o.checker ?? null,
-    codes: archiveCodeSettings(deps, profile, o),
+    codes: archiveCodeSettings(archive, profile, o),
     bind: (ctx) => (d.scope === 'case' ? bindCase(profile, first, ctx) : bindBatch(profile, inputs, ctx, d.title)),
   };
 }
