@@ -6,6 +6,9 @@ import { placeImage, type StampFont, stampOperators } from './placement.js';
 import { dict, num, ref } from './pdf-syntax.js';
 import type { PageStamp } from './render-model.js';
 import type { PreparedImage } from './scan-image.js';
+import { GLYPHLESS_RESOURCE } from './glyphless-font.js';
+import { rectOfMatrix, textLayerOperators } from './text-layer.js';
+import type { OcrPageText } from '../domain/ocr-text.js';
 
 /** The page-number font as the writer knows it: its output object and how to set text in it. */
 export interface StampContext {
@@ -13,7 +16,16 @@ export interface StampContext {
   font: StampFont;
 }
 
-/** A scan page: the image XObject (written as prepared, JPEG bytes untouched), a content stream, the page. */
+/** The recognised text of a scan and the glyphless font object that carries it. */
+export interface TextLayer {
+  text: OcrPageText;
+  fontObject: number;
+}
+
+/**
+ * A scan page: the image XObject (written as prepared, JPEG bytes untouched), a content stream, the
+ * page; with OCR text, an invisible text layer over the picture (render mode 3).
+ */
 export async function writeImagePage(
   w: PdfObjectWriter,
   pageObj: number,
@@ -21,15 +33,22 @@ export async function writeImagePage(
   img: PreparedImage,
   stamp: PageStamp | null,
   sc: StampContext,
+  layer: TextLayer | null = null,
 ): Promise<void> {
   const place = placeImage(img.width, img.height, img.orientation, img.dpi);
   const imageObj = w.alloc();
   const contentObj = w.alloc();
   await w.stream(imageObj, img.dict, img.data);
   let ops = `q ${place.matrix.map(num).join(' ')} cm /Im0 Do Q`;
+  const textOps = layer ? textLayerOperators(layer.text, rectOfMatrix(place.matrix)) : '';
+  if (textOps) ops += `\n${textOps}`;
   if (stamp) ops += `\n${stampOperators(stamp, [0, 0, place.pageWidth, place.pageHeight], 0, sc.font)}`;
   await w.stream(contentObj, '', Buffer.from(ops, 'latin1'));
-  const fonts = stamp ? `/Font<</${sc.font.resource} ${ref(sc.fontObject)}>>` : '';
+  const fontEntries = [
+    ...(stamp ? [`/${sc.font.resource} ${ref(sc.fontObject)}`] : []),
+    ...(textOps && layer ? [`/${GLYPHLESS_RESOURCE} ${ref(layer.fontObject)}`] : []),
+  ];
+  const fonts = fontEntries.length ? `/Font<<${fontEntries.join('')}>>` : '';
   await w.object(
     pageObj,
     dict({

@@ -3,6 +3,7 @@
  * outline and a flat list of physical pages. Deliberately small and independent of binding's page
  * model (src/binding/page-model.ts); from-page-model.ts adapts one to the other. Plain data, no I/O.
  */
+import type { OcrPageText } from '../domain/ocr-text.js';
 
 /** Where a page number is stamped, seen on the page as displayed. */
 export type StampPosition = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left' | 'bottom-center';
@@ -130,6 +131,8 @@ export interface ScanPage extends PageBase {
   file: string;
   /** Page of a multi-page TIFF (0-based). */
   page?: number;
+  /** Its OCR text, laid under the picture as invisible text; absent: the page goes out image-only. */
+  text?: OcrPageText | null;
 }
 
 /** A page taken over from a stored PDF. */

@@ -8,6 +8,7 @@ import { tmpName } from '../archive/tmp-names.js';
 import { createHasher } from '../ports/digests.js';
 import { type FilePort, nodeFilePort } from '../ports/file-port.js';
 import { ByteSink } from './byte-sink.js';
+import { writeGlyphlessFont } from './glyphless-font.js';
 import { ObjectCopier } from './copy-objects.js';
 import { planImports, type RasterisedPage, withRasterNote } from './import-plan.js';
 import { volumeMetadata } from './metadata.js';
@@ -47,6 +48,8 @@ export interface WrittenVolume {
   images: Record<ImageEncoding, number>;
   /** Imported pages that failed the PDF/A checks and went in as images (the 备考表 says so). */
   rasterised: RasterisedPage[];
+  /** Scan pages that carry an OCR text layer. */
+  textPages: number;
   check: ReadBackReport;
 }
 
@@ -98,6 +101,9 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
     const raster = new Set(rasterised.map((r) => r.pageIndex));
     const images: Record<ImageEncoding, number> = { 'jpeg-passthrough': 0, 'jpeg-converted': 0, 'flate-lossless': 0 };
     let source = null as { file: string; doc: PDFDocument; copier: ObjectCopier } | null;
+    // The glyphless font of the OCR text layer, written once, when the first page with text comes.
+    let ocrFont: number | null = null;
+    let textPages = 0;
     const nextScan: number[] = [];
     for (let i = v.pages.length - 1, n = -1; i >= 0; i--) {
       nextScan[i] = n;
@@ -126,7 +132,10 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
         const bytes = p.kind === 'scan' ? await scanBytes(i) : await (o.rasterise ?? pdftoppmRasteriser)(p.file, p.pageIndex, p.label);
         const img = await prepareScanImage(bytes, p.label, p.kind === 'scan' ? (p.page ?? 0) : 0);
         images[img.encoding]++;
-        await writeImagePage(w, pageObj, pagesRoot, img, p.stamp, stamp);
+        const text = p.kind === 'scan' ? (p.text ?? null) : null;
+        if (text?.lines.length && ocrFont === null) ocrFont = await writeGlyphlessFont(w);
+        await writeImagePage(w, pageObj, pagesRoot, img, p.stamp, stamp, text && ocrFont !== null ? { text, fontObject: ocrFont } : null);
+        if (text?.lines.length) textPages++;
       } else {
         if (source?.file !== p.file) {
           source = null; // release the previous PDF before loading the next
@@ -162,7 +171,7 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
       },
     );
     await publish(files, tmp, o.out);
-    return { path: o.out, pages: v.pages.length, bytes: written.size, sha256: written.sha256, sm3: written.extra, images, rasterised, check };
+    return { path: o.out, pages: v.pages.length, bytes: written.size, sha256: written.sha256, sm3: written.extra, images, rasterised, textPages, check };
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await files.unlink(tmp).catch(() => undefined);
