@@ -6,7 +6,7 @@ import { LATEST_VERSION } from '../storage/migrate.js';
 import { caseDetail, caseNotFound } from '../cases/case-detail.js';
 import { change } from '../archive/audited-change.js';
 import { type HandlerDeps, nowIso, userOf } from './deps.js';
-import { assertCaseOpen } from '../dossier/sealed-guard.js';
+import { assertCaseOpen } from '../cases/sealed-guard.js';
 import type { HandlerMap } from './types.js';
 import { archiveTimeZone } from '../domain/archive-time.js';
 

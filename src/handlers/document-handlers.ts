@@ -7,7 +7,7 @@ import { DocumentRepo, type NewFile } from '../storage/repos/document-repo.js';
 import { caseNotFound, documentInfo } from '../cases/case-detail.js';
 import { change } from '../archive/audited-change.js';
 import { type HandlerDeps, nowIso, userOf } from './deps.js';
-import { assertCaseOpen } from '../dossier/sealed-guard.js';
+import { assertCaseOpen } from '../cases/sealed-guard.js';
 import type { HandlerMap } from './types.js';
 
 type DocumentOps = 'document.add' | 'document.update' | 'document.remove' | 'page.update';

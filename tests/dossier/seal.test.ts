@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierView } from '../../src/api/types-dossier.js';
-import { assertCaseOpen, isSealedViolation } from '../../src/dossier/sealed-guard.js';
+import { assertCaseOpen, isSealedViolation } from '../../src/cases/sealed-guard.js';
 import { DossierSerialRepo } from '../../src/storage/repos/dossier-serial-repo.js';
 import { sampleCase } from '../helpers/fixtures.js';
 import { tmpDir } from '../helpers/tmp.js';

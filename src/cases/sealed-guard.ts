@@ -3,7 +3,7 @@ import { DossierRepo } from '../storage/repos/dossier-repo.js';
 import type { Archive } from '../archive/archive.js';
 
 /**
- * For the case and document handlers: refuse a change to a sealed case with a clear error before the
+ * For the case, document and footage use cases: refuse a change to a sealed case with a clear error before the
  * catalogue triggers would (they stay the guarantee; this is the message the user sees).
  */
 export function assertCaseOpen(archive: Archive, caseId: number, label: string = String(caseId)): void {
