@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +11,7 @@ export default defineConfig({
     // Real SQLite files, ffmpeg and Chromium: keep the two cores for two test files at a time.
     maxWorkers: 2,
     pool: 'forks',
+    // The audit anchor keys of test archives go to a throwaway folder, not the user's config dir.
+    env: { JUANZONG_KEY_DIR: path.join(tmpdir(), 'juanzong-test-keys') },
   },
 });

@@ -10,6 +10,15 @@ export interface UserInfo {
   role: Role;
 }
 
+/** An account as the administrator's users page shows it: its sign-in state too. */
+export interface UserAccount extends UserInfo {
+  disabled: boolean;
+  /** Locked after repeated failed sign-ins until an administrator unlocks it (user.unlock). */
+  locked: boolean;
+  /** Failed sign-ins since the last good one. */
+  failedLogins: number;
+}
+
 export interface SessionInfo {
   token: string;
   user: UserInfo;
@@ -130,4 +139,6 @@ export interface AuditVerifyResult {
   headSeq: number;
   anchor: { seq: number; hash: string } | null;
   firstBroken: { seq: number; reason: string; reasonZh: string } | null;
+  /** Every problem found (seq 0: the log as a whole — triggers, anchor file, key, witness); absent when ok. */
+  problems?: { seq: number; reason: string; reasonZh: string }[];
 }

@@ -1,24 +1,98 @@
+import { existsSync } from 'node:fs';
 import { appendLines, readLines } from './append-log.js';
+import type { AuditKey } from './audit-key.js';
 
 /**
- * The audit chain's anchor outside catalog.db: one line `seq hash` per entry, appended after each
- * commit (O_APPEND, fsync). Someone who edits catalog.db and recomputes every hash still cannot make
- * the rewritten rows match these lines, and a deleted tail leaves anchored entries with no row.
+ * audit-anchor.log, the audit chain's anchor beside catalog.db. Every line carries an HMAC-SHA-256
+ * (key outside the archive, src/audit/audit-key.ts), so whoever can write the catalogue and this file
+ * but has not got the key cannot add a line that verifies:
+ *   `P seq prevHash mac`        before a commit: entries from `seq` on, chained from `prevHash`, are
+ *                               about to be committed (what explains a crash between commit and `A`)
+ *   `A seq hash mac`            after the commit: entry `seq` has `hash`
+ *   `R seq hash lostTo mac`     a restore: the catalogue goes on from entry `seq` (`hash`); anchored
+ *                               entries seq+1…lostTo of the earlier history were lost
+ * Lines of the first format (`seq hash`, no MAC) are read as legacy anchors written before keys.
  */
-export function appendAnchors(file: string, entries: readonly { seq: number; hash: string }[]): void {
+export type AnchorLine =
+  | { kind: 'P'; line: number; seq: number; hash: string; macOk: boolean }
+  | { kind: 'A'; line: number; seq: number; hash: string; macOk: boolean }
+  | { kind: 'R'; line: number; seq: number; hash: string; lostTo: number; macOk: boolean }
+  | { kind: 'legacy'; line: number; seq: number; hash: string; macOk: false }
+  | { kind: 'junk'; line: number; text: string };
+
+const HEX = '[0-9a-f]{64}';
+const KEYED = new RegExp(`^([PA]) (\\d+) (${HEX}) (${HEX})$`);
+const RESTORE = new RegExp(`^R (\\d+) (${HEX}) (\\d+) (${HEX})$`);
+const LEGACY = new RegExp(`^(\\d+) (${HEX})$`);
+
+export function anchorFileExists(file: string): boolean {
+  return existsSync(file);
+}
+
+export function appendPrepare(file: string, key: AuditKey, seq: number, prevHash: string): void {
+  appendLines(file, [signed(key, `P ${seq} ${prevHash}`)]);
+}
+
+export function appendAnchors(file: string, key: AuditKey, entries: readonly { seq: number; hash: string }[]): void {
   appendLines(
     file,
-    entries.map((e) => `${e.seq} ${e.hash}`),
+    entries.map((e) => signed(key, `A ${e.seq} ${e.hash}`)),
   );
 }
 
-export function readAnchors(file: string): Map<number, string> {
+export function appendRestore(file: string, key: AuditKey, seq: number, hash: string, lostTo: number): void {
+  appendLines(file, [signed(key, `R ${seq} ${hash} ${lostTo}`)]);
+}
+
+function signed(key: AuditKey, body: string): string {
+  return `${body} ${key.mac(body)}`;
+}
+
+/** Every non-blank line, parsed, with whether its MAC holds under `key`. */
+export function readAnchorLines(file: string, key: AuditKey): AnchorLine[] {
+  const out: AnchorLine[] = [];
+  readLines(file).forEach((raw, i) => {
+    const text = raw.trim();
+    if (!text) return;
+    const line = i + 1;
+    let m = KEYED.exec(text);
+    if (m) {
+      const body = `${m[1]} ${m[2]} ${m[3]}`;
+      out.push({ kind: m[1] as 'P' | 'A', line, seq: Number(m[2]), hash: m[3]!, macOk: key.check(body, m[4]!) });
+      return;
+    }
+    m = RESTORE.exec(text);
+    if (m) {
+      const body = `R ${m[1]} ${m[2]} ${m[3]}`;
+      out.push({ kind: 'R', line, seq: Number(m[1]), hash: m[2]!, lostTo: Number(m[3]), macOk: key.check(body, m[4]!) });
+      return;
+    }
+    m = LEGACY.exec(text);
+    if (m) {
+      out.push({ kind: 'legacy', line, seq: Number(m[1]), hash: m[2]!, macOk: false });
+      return;
+    }
+    out.push({ kind: 'junk', line, text: text.slice(0, 80) });
+  });
+  return out;
+}
+
+/**
+ * The anchors of the current history: after the last `R` line, what each entry was anchored as (the
+ * first line for a seq wins: a later one only appears when entries were deleted and the number reused).
+ * Lines before a restore count for the entries the restore kept (seq ≤ R.seq).
+ */
+export function currentAnchors(lines: readonly AnchorLine[]): Map<number, string> {
   const out = new Map<number, string>();
-  for (const line of readLines(file)) {
-    const m = /^(\d+) ([0-9a-f]{64})$/.exec(line.trim());
-    // The first line for a seq wins: an anchor once written is what that entry was. A later line for
-    // the same seq only appears when entries were deleted and the number reused.
-    if (m && !out.has(Number(m[1]))) out.set(Number(m[1]), m[2]!);
+  for (const l of lines) {
+    if (l.kind === 'R' && l.macOk) {
+      for (const s of [...out.keys()]) if (s > l.seq) out.delete(s);
+      out.set(l.seq, l.hash);
+      continue;
+    }
+    if ((l.kind === 'A' && l.macOk) || l.kind === 'legacy') {
+      if (!out.has(l.seq)) out.set(l.seq, l.hash);
+    }
   }
   return out;
 }

@@ -1,8 +1,10 @@
 import type { AuditVerifyResult } from '../api/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Db } from '../storage/db.js';
-import { AuditRepo, type AuditRow } from '../storage/repos/audit-repo.js';
-import { appendAnchors, readAnchors } from './anchor-file.js';
+import { AuditCheckRepo, AuditRepo, type AuditRow } from '../storage/repos/audit-repo.js';
+import { appendAnchors, appendPrepare, appendRestore, readAnchorLines } from './anchor-file.js';
+import { AuditKey, defaultKeyDir } from './audit-key.js';
+import { verifyAudit } from './audit-verify.js';
 import { entryHash, GENESIS_HASH, stateDigest } from './chain.js';
 
 export interface Actor {
@@ -24,18 +26,32 @@ export class AuditLog {
   private readonly repo: AuditRepo;
   private pending: { seq: number; hash: string }[] = [];
 
+  private readonly check: AuditCheckRepo;
+  private key: AuditKey | null | undefined;
+  private healed = false;
+
   constructor(
     db: Db,
     private readonly anchorFile: string,
     private readonly clock: Clock,
+    /** Where the anchor key and witness live (default: the user's config dir, src/audit/audit-key.ts). */
+    private readonly keyDir: string = defaultKeyDir(),
   ) {
     this.repo = new AuditRepo(db);
+    this.check = new AuditCheckRepo(db);
   }
 
   /** Appends an entry. Call inside the write transaction of the change it records. */
   record(actor: Actor, r: AuditRecord): AuditRow {
     const head = this.repo.head();
     const prevHash = head?.hash ?? GENESIS_HASH;
+    if (this.pending.length === 0) {
+      // The first entry of this transaction: announce the batch before it can commit, so a crash
+      // between the commit and its anchors is told apart from entries added behind the app's back.
+      const key = this.keyOrThrow();
+      this.healCrashBatch(key);
+      appendPrepare(this.anchorFile, key, (head?.seq ?? 0) + 1, prevHash);
+    }
     const fields = {
       seq: (head?.seq ?? 0) + 1,
       at: this.clock.now().toISOString(),
@@ -54,11 +70,14 @@ export class AuditLog {
     return row;
   }
 
-  /** After the transaction commits: writes the new entries' anchors. */
+  /** After the transaction commits: writes the new entries' anchors and moves the witness on. */
   flushAnchors(): void {
     const out = this.pending;
     this.pending = [];
-    appendAnchors(this.anchorFile, out);
+    if (out.length === 0) return;
+    const key = this.keyOrThrow();
+    appendAnchors(this.anchorFile, key, out);
+    this.advanceWitness(key, out.at(-1)!);
   }
 
   /** After a rollback: the pending entries never existed. */
@@ -70,57 +89,75 @@ export class AuditLog {
     return this.repo.list(opts);
   }
 
-  /** Recomputes the chain and compares it with the anchor file; names the first broken entry. */
+  /** Recomputes the chain and checks it against the anchor file, the key and the witness. */
   verify(): AuditVerifyResult {
-    const anchors = readAnchors(this.anchorFile);
-    let prev = GENESIS_HASH;
-    let expected = 1;
-    let checked = 0;
-    const broken = (seq: number, reason: string, reasonZh: string): AuditVerifyResult => ({
-      ok: false,
-      checked,
-      headSeq: expected - 1,
-      anchor: lastAnchor(anchors),
-      firstBroken: { seq, reason, reasonZh },
-    });
-    for (const row of this.repo.iterate()) {
-      if (row.seq !== expected) {
-        return broken(expected, `entry ${expected} is missing (deleted)`, `第 ${expected} 条审计记录缺失（被删除）`);
-      }
-      if (row.prevHash !== prev) {
-        return broken(row.seq, `entry ${row.seq} does not link to entry ${row.seq - 1}`, `第 ${row.seq} 条审计记录与上一条的链接不符`);
-      }
-      const { prevHash: _p, hash, ...fields } = row;
-      if (entryHash(prev, fields) !== hash) {
-        return broken(row.seq, `entry ${row.seq} was altered (its hash no longer matches its content)`, `第 ${row.seq} 条审计记录被篡改（内容与哈希不符）`);
-      }
-      const anchored = anchors.get(row.seq);
-      if (anchored !== undefined && anchored !== hash) {
-        return broken(
-          row.seq,
-          `entry ${row.seq} differs from the anchor kept outside the catalogue (chain rewritten)`,
-          `第 ${row.seq} 条审计记录与目录库外的锚点不符（审计链被重写）`,
-        );
-      }
-      prev = hash;
-      expected++;
-      checked++;
+    return verifyAudit(this.repo, this.check, this.anchorFile, this.keyOrNull());
+  }
+
+  /** The key of this archive's anchors (null when the catalogue has no archive id). */
+  keyOrNull(): AuditKey | null {
+    if (this.key === undefined) {
+      const id = this.check.archiveId();
+      this.key = id ? new AuditKey(id, this.keyDir) : null;
     }
-    const headSeq = expected - 1;
-    const maxAnchored = Math.max(0, ...anchors.keys());
-    if (maxAnchored > headSeq) {
-      return broken(
-        headSeq + 1,
-        `entries ${headSeq + 1}–${maxAnchored} are anchored but missing from the catalogue (tail deleted)`,
-        `第 ${headSeq + 1}–${maxAnchored} 条审计记录在锚点中存在但目录库中缺失（尾部被删除）`,
-      );
+    return this.key;
+  }
+
+  private keyOrThrow(): AuditKey {
+    const k = this.keyOrNull();
+    if (!k) throw new Error('the catalogue has no archive_id: cannot anchor the audit log');
+    return k;
+  }
+
+  /**
+   * Once per process, before its first entry: if the anchor file ends with a `P` line whose batch was
+   * committed but never anchored (a crash between the commit and the `A` lines), anchor that batch now.
+   */
+  private healCrashBatch(key: AuditKey): void {
+    if (this.healed) return;
+    this.healed = true;
+    const last = readAnchorLines(this.anchorFile, key).at(-1);
+    if (last?.kind !== 'P' || !last.macOk) return;
+    const rows = this.check.from(last.seq);
+    let prev = last.hash;
+    const batch: { seq: number; hash: string }[] = [];
+    for (const r of rows) {
+      if (r.prevHash !== prev) return; // not the announced batch: leave it for verify to report
+      batch.push({ seq: r.seq, hash: r.hash });
+      prev = r.hash;
     }
-    return { ok: true, checked, headSeq, anchor: lastAnchor(anchors), firstBroken: null };
+    if (batch.length > 0) {
+      appendAnchors(this.anchorFile, key, batch);
+      this.advanceWitness(key, batch.at(-1)!);
+    }
+  }
+
+  /** Moves the witness forward to `head` (never back), keeping the highest 归档号 serials ever seen. */
+  private advanceWitness(key: AuditKey, head: { seq: number; hash: string }): void {
+    const read = key.readWitness();
+    if (read && !read.macOk) return; // a tampered witness stays as evidence for verify
+    const old = read?.witness;
+    if (old && old.seq >= head.seq) return;
+    // The chain no longer runs through the entry the witness saw: rewritten. Keep that as evidence.
+    if (old && old.seq > 0 && this.check.hashAt(old.seq) !== old.hash) return;
+    key.writeWitness({ seq: head.seq, hash: head.hash, serials: maxSerials(old?.serials ?? {}, this.check.lastSerials()) });
+  }
+
+  /**
+   * A restore (src/backup): the catalogue goes on from its head; anchored entries after it up to
+   * `lostTo` are gone. Writes the `R` line and sets the witness back to the restored head.
+   */
+  markRestored(lostTo: number, serials: Record<string, number>): void {
+    const key = this.keyOrThrow();
+    const head = this.repo.head() ?? { seq: 0, hash: GENESIS_HASH };
+    appendRestore(this.anchorFile, key, head.seq, head.hash, lostTo);
+    key.writeWitness({ seq: head.seq, hash: head.hash, serials: maxSerials(serials, this.check.lastSerials()) });
+    this.healed = true;
   }
 }
 
-function lastAnchor(anchors: Map<number, string>): { seq: number; hash: string } | null {
-  let best: { seq: number; hash: string } | null = null;
-  for (const [seq, hash] of anchors) if (!best || seq > best.seq) best = { seq, hash };
-  return best;
+export function maxSerials(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = { ...a };
+  for (const [y, s] of Object.entries(b)) out[y] = Math.max(out[y] ?? 0, s);
+  return out;
 }

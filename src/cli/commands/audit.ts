@@ -14,10 +14,13 @@ export const auditCommand: Command = {
       const r = await s.call('audit.verify', {});
       if (json) printJson(r);
       if (!r.ok && r.firstBroken) {
+        if (!json) for (const p of r.problems ?? []) process.stderr.write(`  - ${p.reasonZh} / ${p.reason}\n`);
+        const at = r.firstBroken.seq > 0 ? ` at entry ${r.firstBroken.seq}` : '';
+        const atZh = r.firstBroken.seq > 0 ? `在第 ${r.firstBroken.seq} 条处` : '';
         throw new CliError({
           code: 'internal',
-          message: `audit chain broken at entry ${r.firstBroken.seq}: ${r.firstBroken.reason}`,
-          messageZh: `审计链在第 ${r.firstBroken.seq} 条处断裂：${r.firstBroken.reasonZh}`,
+          message: `audit chain broken${at}: ${r.firstBroken.reason}`,
+          messageZh: `审计链${atZh}断裂：${r.firstBroken.reasonZh}`,
           details: r,
         });
       }

@@ -62,3 +62,36 @@ export class AuditRepo {
     return this.db.prepare(sql).all(params) as AuditRow[];
   }
 }
+
+/** What `audit verify` and the witness read beside the log itself. */
+export class AuditCheckRepo {
+  constructor(private readonly db: Db) {}
+
+  /** The stored SQL of the triggers on audit_log, by name. */
+  triggers(): Map<string, string> {
+    const rows = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as {
+      name: string;
+      sql: string | null;
+    }[];
+    return new Map(rows.map((r) => [r.name, r.sql ?? '']));
+  }
+
+  /** The highest 归档号 serial issued in each year (the witness keeps these outside the archive). */
+  lastSerials(): Record<string, number> {
+    const rows = this.db.prepare('SELECT year, last_serial AS s FROM archive_serials').all() as { year: number; s: number }[];
+    return Object.fromEntries(rows.map((r) => [String(r.year), r.s]));
+  }
+
+  /** Rows from `fromSeq` on, in order. */
+  from(fromSeq: number): AuditRow[] {
+    return this.db.prepare(`SELECT ${COLS} FROM audit_log WHERE seq >= ? ORDER BY seq`).all(fromSeq) as AuditRow[];
+  }
+
+  hashAt(seq: number): string | undefined {
+    return (this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
+  }
+
+  archiveId(): string | undefined {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = 'archive_id'").get() as { value: string } | undefined)?.value;
+  }
+}
