@@ -1,5 +1,5 @@
 import { AppError } from '../api/errors.js';
-import type { CaseDetail, DocumentInfo } from '../api/types.js';
+import type { CaseDetail, CaseSummary, DocumentInfo } from '../api/types.js';
 import { findKind } from '../domain/profile.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo, type DocumentRow } from '../storage/repos/document-repo.js';
@@ -49,4 +49,16 @@ export function caseDetail(archive: Archive, id: number): CaseDetail {
     createdAt: row.createdAt,
     createdBy: row.createdBy,
   };
+}
+
+/** A case by id or by 案号, with its documents. */
+export function getCase(archive: Archive, key: { id: number } | { caseNo: string }): CaseDetail {
+  const id = 'id' in key ? key.id : new CaseRepo(archive.db).idByCaseNo(key.caseNo);
+  if (id === undefined) throw caseNotFound('caseNo' in key ? key.caseNo : '');
+  return caseDetail(archive, id);
+}
+
+/** The case list: by text (案号, 当事人, 案由), procedure and year. */
+export function listCases(archive: Archive, f: { query?: string; procedure?: string; year?: number }): CaseSummary[] {
+  return new CaseRepo(archive.db).list(f);
 }
