@@ -30,7 +30,7 @@ import { WRITERS } from './domain/roles.js';
 export interface AppCore {
   readonly archiveDir: string;
   /** Validates, checks the role, runs the handler. Never throws: errors come back as `{ ok: false }`. */
-  invoke<N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string }): Promise<OpResult<N>>;
+  invoke<N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string; address?: string }): Promise<OpResult<N>>;
   /** Core events (job progress, changes). Returns the unsubscribe function. */
   subscribe(listener: (e: AppEvent) => void): () => void;
   /**

@@ -6,9 +6,10 @@ import type { Sessions } from './auth/sessions.js';
 import { ROLE_LABELS, type Role } from './domain/roles.js';
 import type { UserInfo } from './api/types.js';
 import type { Handlers } from './handlers/types.js';
+import { runAsCaller } from './jobs/job-owner.js';
 import { UserRepo, toInfo } from './storage/repos/user-repo.js';
 
-export type Invoke = <N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string }) => Promise<OpResult<N>>;
+export type Invoke = <N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string; address?: string }) => Promise<OpResult<N>>;
 
 /**
  * The one door into the core: resolves the session, checks the operation may be called over this
@@ -16,7 +17,7 @@ export type Invoke = <N extends OpName>(name: N | string, input: unknown, ctx: {
  * returns `{ ok, value } | { ok: false, error }` — it never throws.
  */
 export function createInvoker(handlers: Handlers, sessions: Sessions, users: UserRepo): Invoke {
-  return async (name, input, { transport, sessionToken }) => {
+  return async (name, input, { transport, sessionToken, address }) => {
     try {
       if (typeof name !== 'string' || !isOpName(name)) {
         throw new AppError('not_found', `unknown operation ${String(name)}`, `未知操作 ${String(name)}`, { item: String(name) });
@@ -25,11 +26,11 @@ export function createInvoker(handlers: Handlers, sessions: Sessions, users: Use
       if (!spec.transports.includes(transport)) {
         throw new AppError('transport_not_allowed', `${name} cannot be called over ${transport}`, `${name} 不能通过 ${transport} 调用`, { item: name });
       }
-      const ctx: CallContext = { user: null, transport, ...(sessionToken ? { sessionToken } : {}) };
+      const ctx: CallContext = { user: null, transport, ...(sessionToken ? { sessionToken } : {}), ...(address ? { address } : {}) };
       if (spec.roles !== 'public') ctx.user = authorize(sessions, users, sessionToken, spec.roles, name);
       const parsed = parseOrThrow(spec.input, input ?? {}, name);
       const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
-      const value = await handler(parsed, ctx);
+      const value = await runAsCaller(ctx.user?.id ?? null, () => handler(parsed, ctx));
       return { ok: true, value } as OpResult<typeof name>;
     } catch (e) {
       return { ok: false, error: toErrorPayload(e) };

@@ -6,4 +6,6 @@ export interface CallContext {
   user: UserInfo | null;
   transport: Transport;
   sessionToken?: string;
+  /** Where the call comes from, for the sign-in back-off (the bridge: `http:<peer>`); the transport otherwise. */
+  address?: string;
 }

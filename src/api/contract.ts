@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseInputSchema } from '../domain/case.js';
 import type { FilingProfile } from '../domain/profile.js';
 import { ADMINS, ANY_ROLE, AUDIT_READERS, ROLES, WRITERS } from '../domain/roles.js';
+import { PASSWORD_MIN_LENGTH } from '../domain/password-rules.js';
 import { op } from './op.js';
 import { dossierOps } from './contract-dossier.js';
 import { footageOps } from './contract-footage.js';
@@ -25,11 +26,12 @@ import type {
   StagedUpload,
   UserInfo,
 } from './types.js';
+  UserAccount,
 
 const id = z.number().int().positive();
 const empty = z.object({}).strict();
 const optText = (max = 300) => z.string().trim().max(max).optional().nullable();
-const password = z.string().min(8, { message: 'password_too_short' }).max(200);
+const password = z.string().min(PASSWORD_MIN_LENGTH, { message: 'password_too_short' }).max(200);
 const username = z
   .string()
   .trim()
@@ -63,10 +65,12 @@ export const contract = {
   'auth.login': op<SessionInfo>()(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }), 'public'),
   'auth.logout': op<{ ok: true }>()(empty, ANY_ROLE),
   'auth.me': op<UserInfo>()(empty, ANY_ROLE),
-  'user.list': op<UserInfo[]>()(empty, ADMINS),
+  'user.list': op<UserAccount[]>()(empty, ADMINS),
   'user.create': op<UserInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }), ADMINS),
   'archive.info': op<ArchiveInfo>()(empty, ANY_ROLE),
   'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
+  /** Lifts the lockout after repeated failed sign-ins (src/auth/login-policy.ts); audited. */
+  'user.unlock': op<UserAccount>()(z.object({ userId: id, reason: optText(300) }).strict(), ADMINS),
 
   'case.create': op<CaseDetail>()(caseInputSchema, WRITERS),
   'case.update': op<CaseDetail>()(z.object({ id, case: caseInputSchema }), WRITERS),

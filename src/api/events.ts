@@ -3,6 +3,8 @@ export interface JobProgressEvent {
   type: 'job.progress';
   jobId: string;
   op: string;
+  /** The user who started the job (null: the system); the bridge sends it only to them and to administrators. */
+  ownerId: number | null;
   itemsDone: number;
   itemsTotal: number;
   bytesDone: number;

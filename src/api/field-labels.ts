@@ -97,7 +97,7 @@ const REASONS: Record<string, [string, string]> = {
   duplicate: ['is duplicated', '重复'],
   need_file: ['needs at least one file', '至少需要一个文件'],
   need_reason: ['needs a reason', '必须说明原因'],
-  password_too_short: ['must be at least 8 characters', '至少 8 个字符'],
+  password_too_short: ['must be at least 10 characters', '至少 10 个字符'],
   bad_username: ['may use 2–32 letters, digits, _ . -', '只能使用 2–32 位字母、数字或 _ . -'],
   unknown_stage: ['names a stage the profile does not define', '引用了规范中未定义的阶段'],
   needs_other_kind: ['must include the kind QT (其他)', '必须包含“其他”（QT）文书种类'],

@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../ports/clock.js';
 
-const IDLE_MS = 12 * 60 * 60 * 1000;
+/** A session ends after this long without a call… */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+/** …and, however busy, this long after it began (sign in again; docs/SECURITY.md, "Accounts"). */
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 
-/** Signed-in sessions of this process (tokens are random, kept in memory, idle-expire after 12 h). */
+/** Signed-in sessions of this process (tokens are random, kept in memory; idle and absolute expiry). */
 export class Sessions {
-  private readonly byToken = new Map<string, { userId: number; lastSeen: number }>();
+  private readonly byToken = new Map<string, { userId: number; created: number; lastSeen: number }>();
 
   constructor(private readonly clock: Clock) {}
 
   create(userId: number): string {
     const token = randomBytes(32).toString('base64url');
-    this.byToken.set(token, { userId, lastSeen: this.clock.now().getTime() });
+    const now = this.clock.now().getTime();
+    this.byToken.set(token, { userId, created: now, lastSeen: now });
     return token;
   }
 
@@ -21,12 +25,21 @@ export class Sessions {
     const s = this.byToken.get(token);
     if (!s) return null;
     const now = this.clock.now().getTime();
-    if (now - s.lastSeen > IDLE_MS) {
+    if (now - s.lastSeen > SESSION_IDLE_MS || now - s.created > SESSION_MAX_MS) {
       this.byToken.delete(token);
       return null;
     }
     s.lastSeen = now;
     return s.userId;
+  }
+
+  /** The user id of a live session without refreshing it (event streams are not activity). */
+  peek(token: string | undefined): number | null {
+    if (!token) return null;
+    const s = this.byToken.get(token);
+    if (!s) return null;
+    const now = this.clock.now().getTime();
+    return now - s.lastSeen > SESSION_IDLE_MS || now - s.created > SESSION_MAX_MS ? null : s.userId;
   }
 
   end(token: string | undefined): void {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JobProgressEvent } from '../api/events.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventBus } from './event-bus.js';
+import { currentCaller, type JobOwner } from './job-owner.js';
 
 /** A piece of long work: progress (items, bytes, rate, ETA) and cancel. */
 export class Job {
@@ -20,6 +21,8 @@ export class Job {
     private readonly bytesTotal: number,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    /** Who started it: only they and an administrator may cancel it or see its progress. */
+    readonly ownerId: JobOwner = null,
   ) {
     this.started = clock.now().getTime();
   }
@@ -64,6 +67,7 @@ export class Job {
       type: 'job.progress',
       jobId: this.id,
       op: this.op,
+      ownerId: this.ownerId,
       itemsDone: this.itemsDone,
       itemsTotal: this.itemsTotal,
       bytesDone: this.bytesDone,
@@ -86,7 +90,7 @@ export class Jobs {
   ) {}
 
   start(op: string, totals: { items: number; bytes: number }, id?: string): Job {
-    const job = new Job(id ?? randomUUID(), op, totals.items, totals.bytes, this.bus, this.clock);
+    const job = new Job(id ?? randomUUID(), op, totals.items, totals.bytes, this.bus, this.clock, currentCaller());
     this.running.set(job.id, job);
     return job;
   }
@@ -104,6 +108,11 @@ export class Jobs {
     } finally {
       this.running.delete(job.id);
     }
+  }
+
+  /** A running job (to check who may cancel it), or undefined. */
+  get(id: string): Job | undefined {
+    return this.running.get(id);
   }
 
   cancel(id: string): boolean {

@@ -8,6 +8,7 @@ import { m0006Retrieval } from './0006-retrieval.js';
 import { m0007OfficerCerts } from './0007-officer-certs.js';
 import { m0008Review } from './0008-review.js';
 import { m0009RetrievalLookups } from './0009-retrieval-lookups.js';
+import { m0010LoginGuard } from './0010-login-guard.js';
 
 /** Every migration, in version order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007OfficerCerts,
   m0008Review,
   m0009RetrievalLookups,
+  m0010LoginGuard,
 ];

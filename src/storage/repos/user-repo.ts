@@ -25,7 +25,11 @@ export class UserRepo {
   }
 
   list(): UserInfo[] {
-    return (this.db.prepare(`SELECT ${COLS} FROM users ORDER BY id`).all() as UserRow[]).map(toInfo);
+    return this.listRows().map(toInfo);
+  }
+
+  listRows(): UserRow[] {
+    return this.db.prepare(`SELECT ${COLS} FROM users ORDER BY id`).all() as UserRow[];
   }
 
   insert(u: { username: string; displayName: string; role: Role; passwordHash: string; createdAt: string }): UserInfo {
