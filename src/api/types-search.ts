@@ -80,9 +80,10 @@ export interface SearchGroup {
 
 /**
  * How the text was looked up: `none` (no text: filters only, or nothing asked), `trigram` (every word
- * ≥ 3 characters, FTS5 trigram MATCH), `short` (a word of 1–2 characters: per-character index phrase).
+ * ≥ 3 characters, FTS5 trigram MATCH), `short` (a word of 1–2 characters: per-character index phrase),
+ * `number` (one whole 案号/文号 found exactly: cases and documents by index, the other kinds by trigram).
  */
-export type SearchMode = 'none' | 'trigram' | 'short';
+export type SearchMode = 'none' | 'trigram' | 'short' | 'number';
 
 export interface SearchResult {
   /** The text as searched (trimmed, control characters removed). */

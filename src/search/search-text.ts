@@ -1,6 +1,6 @@
 import { AppError } from '../api/errors.js';
 import { SEARCH_MAX_TEXT } from '../api/types-search.js';
-import type { TextMatch } from '../storage/repos/search-repo.js';
+import type { PhraseMatch } from '../storage/repos/search-repo.js';
 
 /** Control characters (C0, DEL, C1) and the Unicode format/line separators that never belong in a search. */
 // eslint-disable-next-line no-control-regex
@@ -44,7 +44,7 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * shorter word makes the whole query use the per-character index, where a word is the phrase of its
  * letters and digits. Null when no word has anything searchable (e.g. only punctuation, 1–2 chars).
  */
-export function textMatch(words: readonly string[]): TextMatch | null {
+export function textMatch(words: readonly string[]): PhraseMatch | null {
   if (words.length === 0) return null;
   if (words.every((w) => [...w].length >= 3)) return { index: 'trigram', match: words.map(quote).join(' ') };
   const phrases = words.map((w) => [...w.toLowerCase()].filter((ch) => TOKEN_CHAR.test(ch)).join(' ')).filter((p) => p !== '');

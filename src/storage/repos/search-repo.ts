@@ -3,9 +3,40 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.js';
 
 /** The text part of a search, already an FTS5 expression: `trigram` on search_<kind>, `short` on search_<kind>_uni. */
-export interface TextMatch {
+export interface PhraseMatch {
   index: 'trigram' | 'short';
   match: string;
+}
+
+/** How many spellings of a 案号/文号 one exact lookup takes (a fixed count keeps one prepared statement). */
+export const NUMBER_SPELLINGS = 6;
+
+/**
+ * A whole 案号/文号, answered from `cases.case_no` (UNIQUE) and `documents.doc_no` (migration 0009)
+ * instead of a phrase of ~14 trigrams: its spellings (bracket variants), at most NUMBER_SPELLINGS.
+ * Only for the kinds that carry such numbers (NUMBER_KINDS).
+ */
+export interface NumberMatch {
+  index: 'number';
+  values: readonly string[];
+}
+
+export type TextMatch = PhraseMatch | NumberMatch;
+
+/** The kinds a NumberMatch looks up: a case by its 案号, documents by their 文号 or their case's 案号. */
+export const NUMBER_KINDS: readonly SearchKind[] = ['case', 'document'];
+
+const SPELLINGS = Array.from({ length: NUMBER_SPELLINGS }, (_, i) => `@n${i}`).join(', ');
+
+/** Documents carrying the number, or of the case that does; removed documents are not searchable (as in the index). */
+const NUMBER_WHERE: Partial<Record<SearchKind, string>> = {
+  case: `b.case_no IN (${SPELLINGS})`,
+  document: `b.removed_at IS NULL AND (b.doc_no IN (${SPELLINGS}) OR b.case_id IN (SELECT c.id FROM cases c WHERE c.case_no IN (${SPELLINGS})))`,
+};
+
+function spellingParams(values: readonly string[]): Record<string, string> {
+  if (values.length === 0 || values.length > NUMBER_SPELLINGS) throw new Error(`a number lookup takes 1–${NUMBER_SPELLINGS} spellings`);
+  return Object.fromEntries(Array.from({ length: NUMBER_SPELLINGS }, (_, i) => [`n${i}`, values[i] ?? values[0]!]));
 }
 
 /** Filters in catalogue terms (instants in UTC, dates as stored, ids resolved). */
@@ -188,10 +219,29 @@ export class SearchRepo {
     delete params.linked;
     delete params.status;
     if (!text) return { id: 'b.id', from: `${BASE[kind]} b`, where: where.length ? `WHERE ${where.join(' AND ')}` : '', order: BROWSE_ORDER[kind], params };
+    if (text.index === 'number') {
+      const exact = NUMBER_WHERE[kind];
+      if (exact === undefined) throw new Error(`no number lookup for ${kind}`);
+      Object.assign(params, spellingParams(text.values));
+      return { id: 'b.id', from: `${BASE[kind]} b`, where: `WHERE ${[exact, ...where].join(' AND ')}`, order: 'b.id DESC', params };
+    }
     const t = text.index === 'trigram' ? `search_${kind}` : `search_${kind}_uni`;
     params.match = text.match;
     const from = where.length ? `${t} s JOIN ${BASE[kind]} b ON b.id = s.rowid` : `${t} s`;
     return { id: 's.rowid', from, where: `WHERE ${[`${t} MATCH @match`, ...where].join(' AND ')}`, order: 's.rowid DESC', params };
+  }
+
+  /** Whether a case or a (not removed) document carries one of the spellings exactly: two index probes. */
+  numberExists(values: readonly string[]): boolean {
+    const p = spellingParams(values);
+    return (
+      (
+        this.st(
+          `SELECT EXISTS (SELECT 1 FROM cases WHERE case_no IN (${SPELLINGS}))
+        OR EXISTS (SELECT 1 FROM documents WHERE doc_no IN (${SPELLINGS}) AND removed_at IS NULL) AS found`,
+        ).get(p) as { found: number }
+      ).found === 1
+    );
   }
 
   officerIdByCertNo(certNo: string): number | undefined {
