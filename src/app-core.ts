@@ -24,6 +24,7 @@ import { FootageRepo } from './storage/repos/footage-repo.js';
 import { archiveLayout } from './archive/layout.js';
 import { type ErrorPayload, toErrorPayload } from './api/errors.js';
 import { resolveClipMedia } from './retrieval/clip-media.js';
+import { closeStaleViews } from './retrieval/stale-views.js';
 import { WRITERS } from './domain/roles.js';
 
 /** What a transport (Electron IPC, HTTP bridge, CLI, tests) needs from the core. */
@@ -92,6 +93,8 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   // An ingest killed between renaming an object into place and committing its row left a marker:
   // quarantine such objects now (recorded and audited), before anyone lists or verifies.
   await recoverInflight(archive, txFor(archive, null));
+  // View sessions a closed tab or a crash left open end as 自动结束 (src/retrieval/stale-views.ts).
+  closeStaleViews(archive, archive.clock.now());
   const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}), ...opts.footage });
   const dossier: DossierOptions = { resourcesDir, avItems: opts.avItems ?? ((caseId) => caseAvItems(archive.db, caseId)) };
   const deps: HandlerDeps = { archive, sessions, jobs, bus, staging, footage, dossier };

@@ -115,6 +115,7 @@ export const retrievalEn: Record<keyof typeof retrievalZhCN, string> = {
   'retrieval.log.live': 'Live viewing',
   'retrieval.log.grant': 'Grant #{id}',
   'retrieval.log.open': 'Still open',
+  'retrieval.log.autoEnded': 'Ended automatically',
   'retrieval.log.empty': 'No viewings recorded',
   'retrieval.log.refusals': 'Refused attempts',
   'retrieval.log.people': 'By person',

@@ -113,6 +113,7 @@ export const retrievalZhCN = {
   'retrieval.log.live': '实时调阅',
   'retrieval.log.grant': '授权 #{id}',
   'retrieval.log.open': '未结束',
+  'retrieval.log.autoEnded': '自动结束',
   'retrieval.log.empty': '暂无调阅记录',
   'retrieval.log.refusals': '被拒绝的调阅',
   'retrieval.log.people': '按人员汇总',

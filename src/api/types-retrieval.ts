@@ -55,6 +55,8 @@ export interface ViewSessionInfo {
   viaProxy: boolean;
   startedAt: string;
   endedAt: string | null;
+  /** Closed by the player (`viewer`), or 自动结束 (`auto`: tab closed, crash) at its last sign of life; null while open. */
+  endReason: 'viewer' | 'auto' | null;
   lastSeenAt: string;
   segments: Segment[];
   totalSec: number;

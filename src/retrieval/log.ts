@@ -5,6 +5,7 @@ import type { Archive } from '../archive/archive.js';
 import { RetrievalRefusalRepo } from '../storage/repos/retrieval-refusal-repo.js';
 import { RetrievalViewRepo } from '../storage/repos/retrieval-view-repo.js';
 import { UserRepo } from '../storage/repos/user-repo.js';
+import { closeStaleViews } from './stale-views.js';
 import { instantOf } from './times.js';
 
 export interface LogFilter {
@@ -57,6 +58,8 @@ export function resolveFilter(archive: Archive, user: UserInfo, f: LogFilter): R
 /** 调阅记录: view sessions and refused attempts matching the filter, and a per-person summary. */
 export function retrievalLog(archive: Archive, user: UserInfo, f: LogFilter): RetrievalLogResult {
   const r = resolveFilter(archive, user, f);
+  // A session left open long enough is listed as 自动结束, not as still being watched.
+  closeStaleViews(archive, archive.clock.now());
   const views = new RetrievalViewRepo(archive.db).list(r);
   const names = archive.db.prepare('SELECT original_name AS n FROM clips WHERE id = ?');
   const refusals: RefusalInfo[] = new RetrievalRefusalRepo(archive.db).list(r).map(({ userName, ...x }) => ({

@@ -70,7 +70,7 @@ export function registerReport(i: RegisterInput): ReportDoc {
               v.grantId === null ? '实时调阅' : `授权 ${v.grantId}`,
               formatSegments(v.segments) || '—',
               clock(v.totalSec),
-              v.endedAt ? local(v.endedAt, tz) : '未结束',
+              v.endedAt ? `${local(v.endedAt, tz)}${v.endReason === 'auto' ? '（自动结束）' : ''}` : '未结束',
             ]),
           },
       { kind: 'heading', text: '二、拒绝调阅记录' },

@@ -8,6 +8,7 @@ import { assertClipAccess } from './access.js';
 import { mergeSegments, totalOf } from './segments.js';
 import { requestProxy } from './proxy.js';
 import { nodeFilePort } from '../ports/file-port.js';
+import { closeStaleViews } from './stale-views.js';
 
 interface ClipFacts {
   name: string;
@@ -29,6 +30,11 @@ function clipFacts(archive: Archive, clipId: number): ClipFacts {
  */
 export function viewStart(archive: Archive, user: UserInfo, clipId: number): ViewStartResult {
   const facts = clipFacts(archive, clipId);
+  // Sessions left open (a closed tab, a crash) end as 自动结束 before a new one starts: everyone's
+  // silent ones, and this person's earlier ones (src/retrieval/stale-views.ts).
+  const now = archive.clock.now();
+  closeStaleViews(archive, now);
+  closeStaleViews(archive, now, { user, clipId });
   const decision = assertClipAccess(archive, user, clipId, 'view', archive.clock.now());
   const media = facts.proxyDone ? 'clip-proxy' : 'clip';
   // A format Chromium cannot play gets its proxy made in the background (R2b's proxy.ts): the next session plays it.
@@ -55,10 +61,15 @@ function openSession(archive: Archive, user: UserInfo, viewId: number): ViewSess
   const v = new RetrievalViewRepo(archive.db).byId(viewId);
   if (!v || v.userId !== user.id)
     throw new AppError('not_found', `view session ${viewId} does not exist`, `调阅记录 ${viewId} 不存在`, { item: String(viewId) });
-  if (v.endedAt !== null)
-    throw new AppError('invalid_input', `view session ${viewId} was closed at ${v.endedAt}`, `调阅记录 ${viewId} 已于 ${v.endedAt} 结束`, {
-      item: String(viewId),
-    });
+  if (v.endedAt !== null) {
+    const auto = v.endReason === 'auto';
+    throw new AppError(
+      'invalid_input',
+      `view session ${viewId} was closed${auto ? ' automatically' : ''} at ${v.endedAt}`,
+      `调阅记录 ${viewId} 已于 ${v.endedAt} ${auto ? '自动结束' : '结束'}`,
+      { item: String(viewId) },
+    );
+  }
   return v;
 }
 

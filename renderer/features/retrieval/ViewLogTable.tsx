@@ -30,7 +30,18 @@ export function ViewLogTable({ views, showClip = true, loading }: { views: ViewS
           render: (_: unknown, v: ViewSessionInfo) => <span className="retrieval-segments">{segmentsText(v.segments)}</span>,
         },
         { title: t('retrieval.log.col.total'), dataIndex: 'totalSec', render: (s: number) => `${s.toFixed(1)} s` },
-        { title: t('retrieval.log.col.ended'), dataIndex: 'endedAt', render: (v: string | null) => (v ? formatInstant(v, locale) : t('retrieval.log.open')) },
+        {
+          title: t('retrieval.log.col.ended'),
+          render: (_: unknown, v: ViewSessionInfo) =>
+            v.endedAt === null ? (
+              t('retrieval.log.open')
+            ) : (
+              <span className="retrieval-ended" data-end-reason={v.endReason ?? undefined}>
+                {formatInstant(v.endedAt, locale)}
+                {v.endReason === 'auto' ? <Tag style={{ marginLeft: 6 }}>{t('retrieval.log.autoEnded')}</Tag> : null}
+              </span>
+            ),
+        },
       ]}
     />
   );

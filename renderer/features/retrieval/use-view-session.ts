@@ -42,11 +42,22 @@ export function useViewSession(clipId: number) {
         setStart(r);
       })
       .catch((e: unknown) => alive && setError(e));
+    // Every tick reports, with or without new stretches: a session silent for minutes is taken to be
+    // left open and ends as 自动结束 (src/retrieval/stale-views.ts). If this one was ended (the machine
+    // slept), a new session is opened — the access check again — and the stretches go there.
     const timer = setInterval(() => {
       const id = viewId.current;
       if (id === null) return;
       const segs = take();
-      if (segs.length) void invoke('retrieval.viewProgress', { viewId: id, segments: segs }).catch(() => undefined);
+      void invoke('retrieval.viewProgress', { viewId: id, segments: segs }).catch(() =>
+        invoke('retrieval.viewStart', { clipId })
+          .then((r) => {
+            if (!alive || viewId.current !== id) return void invoke('retrieval.viewEnd', { viewId: r.viewId, segments: [] }).catch(() => undefined);
+            viewId.current = r.viewId;
+            return invoke('retrieval.viewProgress', { viewId: r.viewId, segments: segs }).then(() => undefined);
+          })
+          .catch(() => undefined),
+      );
     }, FLUSH_MS);
     return () => {
       alive = false;

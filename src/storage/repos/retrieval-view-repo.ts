@@ -14,6 +14,7 @@ interface Raw {
   ended_at: string | null;
   segments: string;
   total_sec: number;
+  end_reason: 'viewer' | 'auto' | null;
 }
 
 const SELECT = `SELECT v.*, c.original_name AS clip_name, u.display_name AS user_name
@@ -31,6 +32,7 @@ function row(r: Raw): ViewSessionInfo {
     viaProxy: r.via_proxy === 1,
     startedAt: r.started_at,
     endedAt: r.ended_at,
+    endReason: r.ended_at === null ? null : (r.end_reason ?? 'viewer'),
     lastSeenAt: r.last_seen_at,
     segments: JSON.parse(r.segments) as Segment[],
     totalSec: r.total_sec,
@@ -58,8 +60,24 @@ export class RetrievalViewRepo {
 
   update(id: number, segments: readonly Segment[], totalSec: number, at: string, end: boolean): void {
     this.db
-      .prepare(`UPDATE retrieval_views SET segments = ?, total_sec = ?, last_seen_at = ?${end ? ', ended_at = ?' : ''} WHERE id = ?`)
+      .prepare(`UPDATE retrieval_views SET segments = ?, total_sec = ?, last_seen_at = ?${end ? ", ended_at = ?, end_reason = 'viewer'" : ''} WHERE id = ?`)
       .run(JSON.stringify(segments), totalSec, at, ...(end ? [at] : []), id);
+  }
+
+  /**
+   * Open sessions with no sign of life since `before` (ISO instant), or — with `userId` — that user's
+   * open sessions not seen since `before` or on `clipId`. Served by retrieval_views_open (0009).
+   */
+  stale(before: string, user?: { userId: number; clipId: number }): ViewSessionInfo[] {
+    const where = user
+      ? 'v.ended_at IS NULL AND v.user_id = @userId AND (v.last_seen_at < @before OR v.clip_id = @clipId)'
+      : 'v.ended_at IS NULL AND v.last_seen_at < @before';
+    return (this.db.prepare(`${SELECT} WHERE ${where} ORDER BY v.id`).all({ before, ...user }) as Raw[]).map(row);
+  }
+
+  /** Closes an open session as 自动结束, at its last sign of life, with the segments it has. */
+  autoEnd(id: number): boolean {
+    return this.db.prepare("UPDATE retrieval_views SET ended_at = last_seen_at, end_reason = 'auto' WHERE id = ? AND ended_at IS NULL").run(id).changes === 1;
   }
 
   byId(id: number): ViewSessionInfo | undefined {
