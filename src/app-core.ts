@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 import { type Archive, initArchive, openArchive } from './archive/archive.js';
 import { Sessions } from './auth/sessions.js';
 import { createHandlers } from './handlers.js';
+import { withViewRecords } from './handlers/view-records.js';
+import { mediaView, recordView } from './archive/view-audit.js';
+import { toInfo } from './storage/repos/user-repo.js';
 import { createFootageServices, type FootageServices } from './footage/services.js';
 import type { DigestPool } from './footage/digest-pool.js';
 import { recoverInflight } from './footage/inflight.js';
@@ -14,6 +17,7 @@ import { txFor } from './archive/audited-change.js';
 import { StagingArea } from './documents/staging-area.js';
 import { authorize, createInvoker } from './invoke.js';
 import { EventBus } from './jobs/event-bus.js';
+import { createOcrService } from './ocr/ocr-service.js';
 import { Jobs } from './jobs/jobs.js';
 import type { Clock } from './ports/clock.js';
 import type { FilePort } from './ports/file-port.js';
@@ -26,6 +30,7 @@ import { type ErrorPayload, toErrorPayload } from './api/errors.js';
 import { resolveClipMedia } from './retrieval/clip-media.js';
 import { closeStaleViews } from './retrieval/stale-views.js';
 import { WRITERS } from './domain/roles.js';
+import { mayReceive } from './jobs/event-audience.js';
 
 /** What a transport (Electron IPC, HTTP bridge, CLI, tests) needs from the core. */
 export interface AppCore {
@@ -34,6 +39,12 @@ export interface AppCore {
   invoke<N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string; address?: string }): Promise<OpResult<N>>;
   /** Core events (job progress, changes). Returns the unsubscribe function. */
   subscribe(listener: (e: AppEvent) => void): () => void;
+  /**
+   * The events one signed-in session may see (src/jobs/event-audience.ts), for a transport that
+   * serves a UI. Null when the token is no live session. When the session ends (sign-out, expiry,
+   * account disabled) delivery stops and `onEnd` is called.
+   */
+  subscribeAs(sessionToken: string | undefined, listener: (e: AppEvent) => void, onEnd?: () => void): (() => void) | null;
   /**
    * Resolves a media id to a stored file, for a signed-in session only (null otherwise, or when
    * there is no such item). `page-thumb` is a page's thumbnail, `file` a document file's original.
@@ -75,6 +86,12 @@ export interface CoreOptions {
   footage?: { pool?: DigestPool; strayGraceMs?: number };
   /** Binding test knob: the 视听资料 items a case has (by default its linked clips). */
   avItems?: DossierOptions['avItems'];
+  /**
+   * OCR of scanned pages. `auto`: read new scans in the background after each import and once at
+   * open (the app and `juanzong serve` ask for it); off by default, so tests and one-shot CLI calls
+   * run OCR only when they mean to (`ocr.run`).
+   */
+  ocr?: { auto?: boolean; workers?: number };
 }
 
 /** Wires the core in one place: archive, sessions, jobs, handlers, invoker, media. */
@@ -97,8 +114,9 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   closeStaleViews(archive, archive.clock.now());
   const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}), ...opts.footage });
   const dossier: DossierOptions = { resourcesDir, avItems: opts.avItems ?? ((caseId) => caseAvItems(archive.db, caseId)) };
-  const deps: HandlerDeps = { archive, sessions, jobs, bus, staging, footage, dossier };
-  const invoke = createInvoker(createHandlers(deps), sessions, users);
+  const ocr = createOcrService({ archive, jobs, bus, ...(opts.ocr?.auto ? { auto: true } : {}), ...(opts.ocr?.workers ? { workers: opts.ocr.workers } : {}) });
+  const deps: HandlerDeps = { archive, sessions, jobs, bus, staging, footage, dossier, ocr };
+  const invoke = createInvoker(withViewRecords(createHandlers(deps), archive), sessions, users);
   let closing: Promise<void> | null = null;
   const docs = new DocumentRepo(archive.db);
   const clips = new FootageRepo(archive.db);
@@ -110,6 +128,22 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
     archiveDir: archive.layout.root,
     invoke,
     subscribe: (l) => bus.subscribe(l),
+    subscribeAs(sessionToken, listener, onEnd) {
+      const viewer = () => {
+        const id = sessions.peek(sessionToken);
+        const row = id === null ? undefined : users.byId(id);
+        return row && !row.disabled ? row : null;
+      };
+      if (viewer() === null) return null;
+      const stop = bus.subscribe((e) => {
+        const v = viewer();
+        if (v === null) {
+          stop();
+          onEnd?.();
+        } else if (mayReceive(e, v)) listener(e);
+      });
+      return stop;
+    },
     media(kind, id, sessionToken) {
       const viewerId = sessions.resolve(sessionToken);
       if (viewerId === null) return null;
@@ -121,6 +155,11 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       }
       const obj = kind === 'page-thumb' ? docs.thumbObject(id) : kind === 'file' ? docs.fileObject(id) : clips.mediaObject(kind, id);
       if (!obj) return null;
+      // A view of evidence content: audited (once a minute per user and object, src/archive/view-audit.ts).
+      const viewer = users.byId(viewerId);
+      if (!viewer || viewer.disabled) return null;
+      const view = mediaView(archive, kind, id);
+      if (view) recordView(archive, toInfo(viewer), view);
       return { path: archive.store.pathOf(obj.sha256), mediaType: obj.mediaType, size: obj.size };
     },
     async stageStream(name, body, sessionToken) {
@@ -132,6 +171,6 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       }
     },
     // The digest workers are unref'd; queued thumbnails finish before the catalogue closes.
-    close: () => (closing ??= footage.close().finally(() => archive.close())),
+    close: () => (closing ??= Promise.all([footage.close(), ocr.close()]).finally(() => archive.close()).then(() => undefined)),
   };
 }

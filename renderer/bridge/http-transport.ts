@@ -20,10 +20,20 @@ export function httpTransport(): Transport {
     for (const l of [...listeners]) l(event);
   };
 
+  let retry: ReturnType<typeof setTimeout> | null = null;
   const ensureSource = () => {
     if (source && source.readyState !== EventSource.CLOSED) return;
     source = new EventSource('/api/events');
     source.onmessage = dispatch;
+    // The bridge streams events to a signed-in session only (401 before sign-in, or once it ends):
+    // try again every few seconds while anyone listens, so the stream starts after signing in.
+    source.onerror = () => {
+      if (source?.readyState !== EventSource.CLOSED || retry !== null) return;
+      retry = setTimeout(() => {
+        retry = null;
+        if (listeners.size > 0) ensureSource();
+      }, 3000);
+    };
     // Tolerate a bridge that names its events.
     source.addEventListener('job.progress', dispatch as EventListener);
     source.addEventListener('case.changed', dispatch as EventListener);

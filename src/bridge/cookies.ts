@@ -1,4 +1,7 @@
-/** Parses a Cookie header into name → value (first occurrence wins). */
+/**
+ * Parses a Cookie header into name → value (first occurrence wins). A value with a malformed %-escape
+ * is kept as sent (it is no cookie of ours, and must not turn the request into an error).
+ */
 export function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!header) return out;
@@ -6,9 +9,17 @@ export function parseCookies(header: string | undefined): Map<string, string> {
     const i = part.indexOf('=');
     if (i < 0) continue;
     const k = part.slice(0, i).trim();
-    if (!out.has(k)) out.set(k, decodeURIComponent(part.slice(i + 1).trim()));
+    if (!out.has(k)) out.set(k, decodeOrRaw(part.slice(i + 1).trim()));
   }
   return out;
+}
+
+function decodeOrRaw(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 export function setCookie(name: string, value: string, opts: { maxAge?: number } = {}): string {

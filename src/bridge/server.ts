@@ -6,6 +6,8 @@ import { type AppCore, MEDIA_KINDS, type MediaKind } from '../app-core.js';
 import { parseCookies, setCookie } from './cookies.js';
 import { fileResponse } from './file-response.js';
 import { hostAndOriginOk, sameSecret } from './request-guard.js';
+import { MAX_JSON_BYTES, MAX_UPLOAD_BYTES, declaredTooLarge, drain, limitedBody, readLimited, tooLarge } from './body-limit.js';
+import { AppError, toErrorPayload } from '../api/errors.js';
 import { serveStatic } from './static-files.js';
 
 /** `/media/<kind>/<id>`: ids in, never paths. */
@@ -29,7 +31,6 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const MAX_JSON = 10 * 1024 * 1024;
 const LAUNCH_COOKIE = 'jz_launch';
 const SESSION_COOKIE = 'jz_session';
 
@@ -46,8 +47,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error: { code: 'internal', message: String(e), messageZh: `内部错误：${String(e)}` } }));
+      const error = toErrorPayload(e);
+      if (!res.headersSent) res.writeHead(statusFor(error.code), { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ ok: false, error }));
     });
   });
 
@@ -58,8 +60,14 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden host or origin / 拒绝：来源不受信任');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      throw new AppError('invalid_input', 'malformed request address', '请求地址格式错误', { item: req.url ?? '' });
+    }
     const cookies = parseCookies(req.headers.cookie);
+    const address = `http:${req.socket.remoteAddress ?? 'unknown'}`;
 
     if (req.method === 'GET' && url.searchParams.has('launch')) {
       if (!sameSecret(url.searchParams.get('launch') ?? undefined, launchToken)) {
@@ -79,11 +87,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     const bearer = /^Bearer (.+)$/.exec(header(req, 'authorization') ?? '')?.[1];
     const session = bearer ?? cookies.get(SESSION_COOKIE);
 
-    if (url.pathname.startsWith('/api/') && req.method === 'POST') return api(url.pathname.slice(5), req, res, session);
-    if (url.pathname === '/api/events' && req.method === 'GET') return events(res);
+    if (url.pathname.startsWith('/api/') && req.method === 'POST') return api(url.pathname.slice(5), req, res, session, address);
+    if (url.pathname === '/api/events' && req.method === 'GET') return events(res, session);
     if (url.pathname === '/upload' && req.method === 'POST') {
       const name = url.searchParams.get('name') ?? '';
-      const r = await core.stageStream(name, req, session);
+      if (declaredTooLarge(req, MAX_UPLOAD_BYTES)) return refuseBody(req, res, tooLarge(name || 'upload', MAX_UPLOAD_BYTES));
+      const r = await core.stageStream(name, limitedBody(req, MAX_UPLOAD_BYTES, name || 'upload'), session);
+      if (!r.ok && r.error.code === 'too_large') return refuseBody(req, res, r.error);
       return json(res, r.ok ? 200 : statusFor(r.error.code), r);
     }
     const media = MEDIA_PATH.exec(url.pathname);
@@ -92,39 +102,57 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     res.writeHead(405).end();
   }
 
-  async function api(name: string, req: IncomingMessage, res: ServerResponse, session: string | undefined): Promise<void> {
+  async function api(name: string, req: IncomingMessage, res: ServerResponse, session: string | undefined, address: string): Promise<void> {
     if (!(header(req, 'content-type') ?? '').startsWith('application/json')) {
       return json(res, 415, {
         ok: false,
         error: { code: 'invalid_input', message: 'Content-Type must be application/json', messageZh: '请求格式必须为 JSON' },
       });
     }
+    if (declaredTooLarge(req, MAX_JSON_BYTES)) return refuseBody(req, res, tooLarge(name, MAX_JSON_BYTES));
     let input: unknown;
     try {
-      const body = await readBody(req, MAX_JSON);
+      const body = await readLimited(req, MAX_JSON_BYTES, name);
       input = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch (e) {
+      if (e instanceof AppError && e.code === 'too_large') return refuseBody(req, res, e.toJSON());
       return json(res, 400, {
         ok: false,
         error: { code: 'invalid_input', message: `bad JSON body: ${(e as Error).message}`, messageZh: '请求内容不是有效的 JSON' },
       });
     }
-    const r = await core.invoke(name, input, { transport: 'http', ...(session ? { sessionToken: session } : {}) });
+    const r = await core.invoke(name, input, { transport: 'http', address, ...(session ? { sessionToken: session } : {}) });
     const headers: Record<string, string> = {};
     if (r.ok && (name === 'auth.login' || name === 'auth.setup')) headers['Set-Cookie'] = setCookie(SESSION_COOKIE, (r.value as { token: string }).token);
     if (name === 'auth.logout') headers['Set-Cookie'] = setCookie(SESSION_COOKIE, '', { maxAge: 0 });
+    if (!r.ok && r.error.code === 'throttled')
+      headers['Retry-After'] = String((r.error.details as { retryAfterSec?: number } | undefined)?.retryAfterSec ?? 30);
     json(res, r.ok ? 200 : statusFor(r.error.code), r, headers);
   }
 
-  function events(res: ServerResponse): void {
+  /** Server-sent events, for a signed-in session only, and only the events its role may see. */
+  function events(res: ServerResponse, session: string | undefined): void {
+    const stop = core.subscribeAs(
+      session,
+      (e) => res.write(`data: ${JSON.stringify(e)}\n\n`),
+      () => res.end(),
+    );
+    if (stop === null) return json(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'please sign in', messageZh: '请先登录' } });
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     sse.add(res);
     const ping = setInterval(() => res.write(': ping\n\n'), 15000);
     res.on('close', () => {
       clearInterval(ping);
+      stop();
       sse.delete(res);
     });
+  }
+
+  /** 413 with the reason, then drop the rest of the body so the client reads the answer. */
+  function refuseBody(req: IncomingMessage, res: ServerResponse, error: ReturnType<typeof toErrorPayload>): void {
+    drain(req);
+    json(res, 413, { ok: false, error }, { Connection: 'close' });
   }
 
   async function sendMedia(kind: MediaKind, id: number, req: IncomingMessage, res: ServerResponse, session: string | undefined): Promise<void> {
@@ -154,11 +182,6 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     else res.end();
   }
 
-  const unsubscribe = core.subscribe((e) => {
-    const line = `data: ${JSON.stringify(e)}\n\n`;
-    for (const res of sse) res.write(line);
-  });
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -172,7 +195,6 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     url: `http://127.0.0.1:${port}/?launch=${launchToken}`,
     close: () =>
       new Promise<void>((resolve) => {
-        unsubscribe();
         for (const res of sse) res.end();
         server.close(() => resolve());
         server.closeAllConnections();
@@ -195,6 +217,16 @@ function statusFor(code: string): number {
     case 'unauthenticated':
     case 'bad_credentials':
       return 401;
+    case 'throttled':
+      return 429;
+    case 'locked':
+      return 423;
+    case 'too_large':
+      return 413;
+    case 'busy':
+      return 503;
+    case 'disk_full':
+      return 507;
     case 'forbidden':
     case 'transport_not_allowed':
       return 403;
@@ -210,22 +242,4 @@ function statusFor(code: string): number {
     default:
       return 400;
   }
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -8,7 +8,16 @@ export const CSP = rendererCsp();
 
 /** Serves the built renderer (dist-renderer/); unknown paths get index.html (client-side routes). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  } catch {
+    rel = '\0';
+  }
+  if (rel.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Malformed path / 路径格式错误');
+    return;
+  }
   let file = path.resolve(root, rel);
   if (!file.startsWith(path.resolve(root) + path.sep) && file !== path.resolve(root)) {
     res.writeHead(403).end();

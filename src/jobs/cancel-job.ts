@@ -1,0 +1,28 @@
+import { AppError } from '../api/errors.js';
+import type { UserInfo } from '../api/types.js';
+import type { Archive } from '../archive/archive.js';
+import { change } from '../archive/audited-change.js';
+import type { Jobs } from './jobs.js';
+
+/**
+ * Cancels a running job: only the user who started it, or an administrator; audited with who
+ * cancelled whose job. An unknown (or finished) job answers `{ ok: false }`, as before.
+ */
+export function cancelJob(archive: Archive, jobs: Jobs, user: UserInfo, jobId: string): { ok: boolean } {
+  const job = jobs.get(jobId);
+  if (!job) return { ok: false };
+  if (job.ownerId !== user.id && user.role !== 'admin') {
+    throw new AppError(
+      'forbidden',
+      `job ${jobId} was started by someone else; only they or an administrator may cancel it`,
+      '该任务由他人发起，只有发起人或管理员可以取消',
+      {
+        item: jobId,
+      },
+    );
+  }
+  return change(archive, user, () => ({
+    value: { ok: jobs.cancel(jobId) },
+    audit: [{ action: 'job.cancel', targetType: 'job', targetId: jobId, detail: { op: job.op, ownerId: job.ownerId } }],
+  }));
+}
