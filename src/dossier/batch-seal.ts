@@ -12,7 +12,7 @@ import type { Archive } from '../archive/archive.js';
 import type { EventBus } from '../jobs/event-bus.js';
 import { appendLedger, ledgerFile } from './seal-ledger.js';
 import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder, today } from './bind-input.js';
-import { alreadySealed, sealInTx } from './seal-dossier.js';
+import { alreadySealed, sealInTx } from './seal-version.js';
 
 /**
  * `dossier.batch`: gathers the ready 简易 cases closed in a period into volumes of at most the

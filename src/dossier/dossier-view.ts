@@ -122,3 +122,27 @@ function caseNoOf(v: DossierView, caseId: number): string | null {
   for (const vol of v.bound.volumes) for (const e of vol.entries) if (e.caseId === caseId) return e.caseNo;
   return null;
 }
+
+/**
+ * A dossier as asked for: a case's (live while unsealed), or a dossier's version — its open draft
+ * bound live, a sealed version as it was sealed.
+ */
+export function getDossier(
+  archive: Archive,
+  opts: DossierOptions,
+  key: { caseId: number } | { dossierId: number; versionNo?: number | undefined },
+  user: UserInfo | null,
+): DossierView {
+  if ('caseId' in key) return caseView(archive, opts, key.caseId, undefined, user);
+  const repo = new DossierRepo(archive.db);
+  const d = repo.byId(key.dossierId);
+  if (!d) throw dossierNotFound(key.dossierId);
+  const latest = repo.latest(d.id);
+  if (key.versionNo === undefined && latest?.status === 'draft' && d.caseId !== null) return liveCaseView(archive, opts, d.caseId, undefined, user);
+  return sealedView(archive, d.id, key.versionNo);
+}
+
+/** The 卷宗 list: one line per sealed dossier. */
+export function sealedSummaries(archive: Archive): ReturnType<DossierRepo['sealedSummaries']> {
+  return new DossierRepo(archive.db).sealedSummaries();
+}

@@ -2,12 +2,13 @@ import { AppError } from '../api/errors.js';
 import type { UserInfo } from '../api/types.js';
 import { bindBatch } from '../binding/batch.js';
 import { bindCase } from '../binding/bind.js';
-import { DossierRepo, type VersionRow } from '../storage/repos/dossier-repo.js';
+import { DossierRepo } from '../storage/repos/dossier-repo.js';
 import { DossierSerialRepo } from '../storage/repos/dossier-serial-repo.js';
 import type { Archive } from '../archive/archive.js';
 import { archiveCodeSettings, bindProfile, caseInput, type DossierOptions, parseManualOrder } from './bind-input.js';
-import type { SealJob } from './seal-dossier.js';
+import type { SealJob } from './seal-version.js';
 import { dossierNotFound } from './dossier-view.js';
+import { draftOf } from './draft-version.js';
 
 /** What to seal: a case's draft (first sealing or a correction), or a corrected 简易 batch dossier. */
 interface SealOptions {
@@ -22,16 +23,9 @@ function lastProfileId(repo: DossierRepo, dossierId: number): string | null {
   return [...repo.versions(dossierId)].reverse().find((v) => v.status === 'sealed')?.profileId ?? null;
 }
 
-export function caseSealJob(
-  archive: Archive,
-  opts: DossierOptions,
-  user: UserInfo,
-  caseId: number,
-  o: SealOptions,
-  draftOf: (caseId: number, user: UserInfo) => VersionRow,
-): SealJob {
+export function caseSealJob(archive: Archive, opts: DossierOptions, user: UserInfo, caseId: number, o: SealOptions): SealJob {
   const repo = new DossierRepo(archive.db);
-  const v = draftOf(caseId, user);
+  const v = draftOf(archive, caseId, user);
   const profile = bindProfile(archive, opts, o.profileId ?? lastProfileId(repo, v.dossierId));
   const input = caseInput(archive, opts, caseId, parseManualOrder(v.manualOrder), repo.acks(v.id));
   return {
