@@ -13,6 +13,7 @@ import { searchHandlers } from './handlers/search-handlers.js';
 import { reviewHandlers } from './handlers/review-handlers.js';
 import { retrievalHandlers } from './handlers/retrieval-handlers.js';
 import { clipHandlers } from './handlers/clip-handlers.js';
+import { fsckHandlers } from './handlers/fsck-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -33,5 +34,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...officerHandlers(deps),
     ...reviewCheckHandlers(deps),
     ...clipHandlers(deps),
+    ...fsckHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

@@ -34,6 +34,7 @@ export const auditActionEn: Record<AuditAction, string> = {
   'footage.verify': 'Fixity audit',
   'footage.verify.start': 'Start fixity audit',
   'footage.quarantine': 'Quarantine unrecorded object',
+  'archive.fsck': 'Archive check and repair',
   'footage.disposal.request': 'Request disposal',
   'footage.disposal.approve': 'Approve disposal',
   'footage.disposal.reject': 'Reject disposal',

@@ -33,6 +33,7 @@ export const auditActionZhCN: Record<AuditAction, string> = {
   'footage.verify': '完整性核验',
   'footage.verify.start': '开始完整性核验',
   'footage.quarantine': '隔离无记录对象',
+  'archive.fsck': '档案库检查修复',
   'footage.disposal.request': '申请处置音像',
   'footage.disposal.approve': '批准处置音像',
   'footage.disposal.reject': '驳回处置申请',

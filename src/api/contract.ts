@@ -12,6 +12,7 @@ import { searchOps } from './contract-search.js';
 import { reviewOps } from './contract-review.js';
 import { retrievalOps } from './contract-retrieval.js';
 import { clipOps } from './contract-clip.js';
+import { fsckOps } from './contract-fsck.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -122,6 +123,7 @@ export const contract = {
   ...officerOps,
   ...reviewCheckOps,
   ...clipOps,
+  ...fsckOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'footage.verify',
   'footage.verify.start',
   'footage.quarantine',
+  'archive.fsck',
   'footage.disposal.request',
   'footage.disposal.approve',
   'footage.disposal.reject',

@@ -5,23 +5,25 @@ import type { DossierExportResult, ExportedPackage, ExportedVolume } from '../ap
 import type { UserInfo } from '../api/types.js';
 import type { Archive } from '../archive/archive.js';
 import { change } from '../archive/audited-change.js';
-import { publish } from '../archive/durable-file.js';
 import { toIoError } from '../archive/object-store.js';
-import { tmpName } from '../archive/tmp-names.js';
 import { archiveTimeZone } from '../domain/archive-time.js';
 import { safeSegment } from '../domain/file-names.js';
 import type { Job, Jobs } from '../jobs/jobs.js';
 import { renderVolumes } from '../pdf/from-page-model.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { uniqueFileNames } from './bag-paths.js';
-import { type BagPayloadFile, writeBag } from './bagit.js';
+import { type BagPayloadFile, type BeforeTagManifest, writeBag } from './bagit.js';
 import { avItemsOf, bagMetadata, contactSheetOf, documentTitles, dossierAuditEvents, footageOriginal, pageResolver } from './dossier-export-sources.js';
 import { verifyBag } from './verify-bag.js';
+import { abandonExport, beginExport, type OpenExport, placeExport, sweepParts } from './export-intent.js';
+import { faultPoint } from '../ports/fault-point.js';
 
 /** What an export needs: the archive (catalogue, objects, its FilePort, clock) and the job runner. */
 export interface ExportDeps {
   archive: Archive;
   jobs: Jobs;
+  /** Checks the 移交包 just written and returns its report files (四性检测, src/fourness/), written before the tag manifest. */
+  checkPackage?: BeforeTagManifest;
 }
 
 /** Where and what to write: an absolute folder, whether to add the 移交包, the job id to report under. */
@@ -75,8 +77,27 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
   await files.mkdir(out, { recursive: true }).catch((e: unknown) => {
     throw toIoError(e, out);
   });
-  const work = path.join(out, `.${base}.${tmpName()}.part`);
-  const placed: string[] = [];
+  // What a killed export left at this place (recognised by its marker) goes first.
+  await sweepParts(deps.archive, out);
+  let x: OpenExport;
+  try {
+    x = beginExport(
+      deps.archive,
+      out,
+      base,
+      input.package
+        ? [
+            ['bag', bagDir],
+            ['volumes', folder],
+          ]
+        : [['volumes', folder]],
+    );
+  } catch (e) {
+    throw toIoError(e, out);
+  }
+  const work = path.join(x.work, 'volumes');
+  const workBag = path.join(x.work, 'bag');
+  let committed = false;
   return deps.jobs.run('dossier.export', { items: pageTotal + bagFiles, bytes: 0 }, input.jobId, async (job) => {
     try {
       // The PDF writer (pdf-lib, fontkit, sharp) is loaded when the first export runs, not at start-up.
@@ -125,7 +146,7 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
         });
         let filesDone = 0;
         const bag = await writeBag({
-          dir: bagDir,
+          dir: workBag,
           files,
           info: {
             sourceOrganization: author || b.title,
@@ -141,14 +162,14 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
           }),
           signal: job.signal,
           now: () => deps.archive.clock.now(),
+          ...(deps.checkPackage ? { beforeTagManifest: (w: Parameters<BeforeTagManifest>[0]) => deps.checkPackage!({ ...w, finalDir: bagDir }) } : {}),
           onFile: (done, _total, label) => {
             for (; filesDone < done; filesDone++) job.finishItem();
             job.startItem(label);
           },
         });
-        placed.push(bagDir);
         job.startItem(`${path.basename(bagDir)} ✓`);
-        const check = await verifyBag(bagDir);
+        const check = await verifyBag(workBag);
         if (!check.ok)
           throw new AppError(
             'io_error',
@@ -167,10 +188,7 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
       }
 
       cancelled(job, base);
-      await publish(files, work, folder).catch((e: unknown) => {
-        throw toIoError(e, base);
-      });
-      placed.push(folder);
+      faultPoint('export.written');
 
       const result: DossierExportResult = {
         dossierId: view.dossierId!,
@@ -195,6 +213,7 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
             targetId: result.dossierId,
             after: { folder, volumes: exported.map((x) => ({ file: x.file, sha256: x.sha256 })), package: pkg?.payloadOxum ?? null },
             detail: {
+              exportId: x.exportId,
               versionNo: v.versionNo,
               archiveCode: v.archiveCode,
               folder,
@@ -204,10 +223,16 @@ export async function exportDossier(deps: ExportDeps, user: UserInfo, view: Doss
           },
         ],
       }));
+      // The audit entry is the commit point: from here a crash is rolled forward on the next open
+      // (src/export/export-intent.ts), so the folders appear only with their entry, and both or neither.
+      committed = true;
+      await placeExport(files, x).catch((e: unknown) => {
+        throw toIoError(e, base);
+      });
       return result;
     } catch (e) {
-      await files.rm(work, { recursive: true, force: true }).catch(() => undefined);
-      for (const p of placed) await files.rm(p, { recursive: true, force: true }).catch(() => undefined);
+      if (committed) throw e; // recorded: the intent stays, and the next open finishes the renames
+      await abandonExport(x).catch(() => undefined);
       if (createdOut) await files.rmdir(out).catch(() => undefined);
       if (job.signal.aborted && !(e instanceof AppError && e.code === 'cancelled'))
         throw new AppError('cancelled', `${base}: export cancelled`, `${base}：导出已取消`, { item: base });

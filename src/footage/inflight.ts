@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.js';
 import type { ArchiveLayout } from '../archive/layout.js';
 import { isProcessAlive, ownerPid, tmpName } from '../archive/tmp-names.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
+import { FsckRepo } from '../storage/repos/fsck-repo.js';
 import type { Tx } from '../archive/audited-change.js';
 import { quarantineDir } from './quarantine.js';
+import { recoverExports } from '../export/export-intent.js';
 
 /**
  * In-flight markers: before a verified copy is renamed into objects/, a marker `inflight/<pid>-<uuid>`
@@ -32,6 +34,81 @@ export async function markInflight(layout: ArchiveLayout, sha256: string): Promi
   return () => unlink(file).catch(() => undefined);
 }
 
+/**
+ * A run marker `inflight/<pid>-<uuid>.run` holding `ingest:<id>`: written (and fsynced) inside the
+ * transaction that creates the run's row, before it commits, so no other process ever sees a
+ * `running` row without its owner's marker. Returns the remover.
+ */
+export function markRun(layout: ArchiveLayout, kind: 'ingest', id: number): () => Promise<void> {
+  const dir = inflightDir(layout);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${tmpName()}.run`);
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, `${kind}:${id}`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return () => unlink(file).catch(() => undefined);
+}
+
+/** Run ids claimed by the markers of live processes. */
+export function liveRuns(layout: ArchiveLayout, kind: 'ingest'): Set<number> {
+  const dir = inflightDir(layout);
+  const out = new Set<number>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.run')) continue;
+    const pid = ownerPid(name);
+    if (pid === null || !isProcessAlive(pid)) continue;
+    const m = /^([a-z]+):(\d+)$/.exec(readFileSync(path.join(dir, name), 'utf8').trim());
+    if (m && m[1] === kind) out.add(Number(m[2]));
+  }
+  return out;
+}
+
+export interface StuckRun {
+  id: number;
+  sourceRoot: string;
+  startedAt: string;
+}
+
+/** Ingest rows left `running` that no live process claims: their process was killed or crashed. */
+export function stuckIngests(archive: Archive): StuckRun[] {
+  const live = liveRuns(archive.layout, 'ingest');
+  return new FsckRepo(archive.db).runningIngests().filter((r) => !live.has(r.id));
+}
+
+/**
+ * Ends the ingest runs of dead processes: `running` becomes failed with the reason "interrupted", one
+ * audit entry each. The clips each had catalogued (one transaction per file) stand.
+ */
+export function endStuckIngests(archive: Archive, tx: Tx, stuck: readonly StuckRun[] = stuckIngests(archive)): StuckRun[] {
+  const repo = new FsckRepo(archive.db);
+  for (const r of stuck) {
+    tx(() => {
+      repo.markIngestInterrupted(
+        r.id,
+        'interrupted: the process running this ingest ended (killed or crashed) / 执行该采集的进程已中断',
+        archive.clock.now().toISOString(),
+      );
+      return {
+        value: null,
+        audit: [
+          {
+            action: 'footage.ingest.finish',
+            targetType: 'footage_ingest',
+            targetId: r.id,
+            detail: { state: 'interrupted', reason: 'the process running it ended (killed or crashed)', sourceRoot: r.sourceRoot, startedAt: r.startedAt },
+          },
+        ],
+      };
+    });
+  }
+  return [...stuck];
+}
+
 export interface Recovered {
   name: string;
   movedTo: string;
@@ -44,10 +121,30 @@ export interface Recovered {
  */
 export async function recoverInflight(archive: Archive, tx: Tx): Promise<Recovered[]> {
   const dir = inflightDir(archive.layout);
-  if (!existsSync(dir)) return [];
+  const out = existsSync(dir) ? await quarantineUncatalogued(archive, tx, dir) : [];
+  const stuck = endStuckIngests(archive, tx);
+  if (existsSync(dir)) {
+    for (const name of await readdir(dir)) {
+      const pid = ownerPid(name);
+      if (name.endsWith('.run') && (pid === null || !isProcessAlive(pid))) await unlink(path.join(dir, name)).catch(() => undefined);
+    }
+  }
+  // Exports killed after their audit entry are finished, those killed before it removed.
+  const ex = await recoverExports(archive);
+  archive.recovered.push(
+    ...out.map((q) => `quarantined ${q.name} → ${q.movedTo}`),
+    ...stuck.map((r) => `ingest ${r.id} (${r.sourceRoot}) marked interrupted`),
+    ...ex.finished.map((f) => `export finished: ${f}`),
+    ...ex.removed.map((f) => `export leftover removed: ${f}`),
+  );
+  return out;
+}
+
+async function quarantineUncatalogued(archive: Archive, tx: Tx, dir: string): Promise<Recovered[]> {
   const repo = new FixityRepo(archive.db);
   const out: Recovered[] = [];
   for (const name of await readdir(dir)) {
+    if (name.endsWith('.run') || name.endsWith('.export')) continue; // run markers: endStuckIngests; export intents: src/export/export-intent.ts
     const pid = ownerPid(name);
     if (pid !== null && isProcessAlive(pid)) continue;
     const marker = path.join(dir, name);

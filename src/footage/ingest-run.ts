@@ -2,7 +2,7 @@ import type { IngestFileError, IngestReport } from '../api/types-footage.js';
 import type { Archive } from '../archive/archive.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { FootageIngestRepo } from '../storage/repos/footage-ingest-repo.js';
-import { recoverInflight } from './inflight.js';
+import { markRun, recoverInflight } from './inflight.js';
 import { ingestFiles, type IngestOutcome } from './ingest.js';
 import type { Tx } from '../archive/audited-change.js';
 import { ingestRecorder } from './ingest-recorder.js';
@@ -39,8 +39,11 @@ export async function runIngest(
   const backend = o.footage.pool.backend;
   const tz = o.footage.timezone();
   const ingests = new FootageIngestRepo(o.archive.db);
+  let unmark: () => Promise<void> = async () => undefined;
   const ingestId = o.tx(() => {
     const id = ingests.start({ sourceRoot: scan.root, caseId: req.caseId, officerId: req.officerId, sm3Backend: backend, by: o.userId, now: o.now() });
+    // Claimed before the row commits: another process never sees it `running` without a live owner.
+    unmark = markRun(o.archive.layout, 'ingest', id);
     const detail = { sourceRoot: scan.root, files: scan.files.length, caseId: req.caseId, certNo: req.certNo };
     return { value: id, audit: [{ action: 'footage.ingest.start', targetType: 'footage_ingest', targetId: id, detail }] };
   });
@@ -54,13 +57,15 @@ export async function runIngest(
     activity: req.activity,
     officerId: req.officerId,
   });
-  const finish = (state: string, r: { bytes: number; newClips: number; duplicates: number; errors: (IngestFileError | string)[] }) =>
+  const finish = (state: string, r: { bytes: number; newClips: number; duplicates: number; errors: (IngestFileError | string)[] }) => {
     o.tx(() => {
       ingests.finish(ingestId, { state, files: scan.files.length, ...r, now: o.now() });
       const errors = r.errors.map((x) => (typeof x === 'string' ? x : { file: x.relPath, code: x.code }));
       const detail = { state, files: scan.files.length, bytes: r.bytes, new: r.newClips, duplicates: r.duplicates, errors };
       return { value: null, audit: [{ action: 'footage.ingest.finish', targetType: 'footage_ingest', targetId: ingestId, detail }] };
     });
+    void unmark();
+  };
   const bytes = scan.files.reduce((n, f) => n + f.size, 0);
   let outcome: IngestOutcome;
   try {

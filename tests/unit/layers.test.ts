@@ -36,6 +36,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['dossier'],
   // Capabilities built on the ones below.
   ['officers', 'search'],
+  // The whole-archive check (fsck): catalogue, audit, objects, footage runs, export leftovers.
+  ['fsck'],
   ['retrieval'],
   ['review'],
   // Thin maps from operation names to use cases, then the one invoker and the wiring.
