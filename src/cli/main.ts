@@ -22,6 +22,7 @@ import { callCommand } from './commands/call.js';
 import { clipCommand } from './commands/clip.js';
 import { retrievalCommand } from './commands/retrieval.js';
 import { officerCommand } from './commands/officer.js';
+import { fsckCommand } from './commands/fsck.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
 const COMMANDS: Command[] = [
@@ -46,6 +47,7 @@ const COMMANDS: Command[] = [
   clipCommand,
   retrievalCommand,
   officerCommand,
+  fsckCommand,
 ];
 
 function usage(): string {
