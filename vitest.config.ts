@@ -12,6 +12,8 @@ export default defineConfig({
     maxWorkers: 2,
     pool: 'forks',
     // The audit anchor keys of test archives go to a throwaway folder, not the user's config dir.
-    env: { JUANZONG_KEY_DIR: path.join(tmpdir(), 'juanzong-test-keys') },
+    // OCR results of byte-identical pictures (the demo's generated scans, rebuilt by several tests) are
+    // read once per machine (src/ocr/ocr-cache.ts).
+    env: { JUANZONG_KEY_DIR: path.join(tmpdir(), 'juanzong-test-keys'), JUANZONG_OCR_CACHE: path.join(tmpdir(), 'juanzong-test-ocr-cache') },
   },
 });

@@ -1,9 +1,13 @@
-import type { OpName, OpResult, Transport } from './api/contract.js';
+import type { OpName, OpResult } from './api/contract.js';
+import type { InvokeContext } from './api/context.js';
 import type { AppEvent } from './api/events.js';
 import { existsSync } from 'node:fs';
 import { type Archive, initArchive, openArchive } from './archive/archive.js';
 import { Sessions } from './auth/sessions.js';
 import { createHandlers } from './handlers.js';
+import { withViewRecords } from './handlers/view-records.js';
+import { mediaView, recordView } from './archive/view-audit.js';
+import { toInfo } from './storage/repos/user-repo.js';
 import { createFootageServices, type FootageServices } from './footage/services.js';
 import type { DigestPool } from './footage/digest-pool.js';
 import { recoverInflight } from './footage/inflight.js';
@@ -14,6 +18,7 @@ import { txFor } from './archive/audited-change.js';
 import { StagingArea } from './documents/staging-area.js';
 import { authorize, createInvoker } from './invoke.js';
 import { EventBus } from './jobs/event-bus.js';
+import { createOcrService } from './ocr/ocr-service.js';
 import { Jobs } from './jobs/jobs.js';
 import type { Clock } from './ports/clock.js';
 import type { FilePort } from './ports/file-port.js';
@@ -32,7 +37,7 @@ import { mayReceive } from './jobs/event-audience.js';
 export interface AppCore {
   readonly archiveDir: string;
   /** Validates, checks the role, runs the handler. Never throws: errors come back as `{ ok: false }`. */
-  invoke<N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string; address?: string }): Promise<OpResult<N>>;
+  invoke<N extends OpName>(name: N | string, input: unknown, ctx: InvokeContext): Promise<OpResult<N>>;
   /** Core events (job progress, changes). Returns the unsubscribe function. */
   subscribe(listener: (e: AppEvent) => void): () => void;
   /**
@@ -82,6 +87,12 @@ export interface CoreOptions {
   footage?: { pool?: DigestPool; strayGraceMs?: number };
   /** Binding test knob: the 视听资料 items a case has (by default its linked clips). */
   avItems?: DossierOptions['avItems'];
+  /**
+   * OCR of scanned pages. `auto`: read new scans in the background after each import and once at
+   * open (the app and `juanzong serve` ask for it); off by default, so tests and one-shot CLI calls
+   * run OCR only when they mean to (`ocr.run`).
+   */
+  ocr?: { auto?: boolean; workers?: number };
 }
 
 /** Wires the core in one place: archive, sessions, jobs, handlers, invoker, media. */
@@ -104,8 +115,9 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
   closeStaleViews(archive, archive.clock.now());
   const footage = createFootageServices({ archive, jobs, resourcesDir, ...(opts.files ? { files: opts.files } : {}), ...opts.footage });
   const dossier: DossierOptions = { resourcesDir, avItems: opts.avItems ?? ((caseId) => caseAvItems(archive.db, caseId)) };
-  const deps: HandlerDeps = { archive, sessions, jobs, bus, staging, footage, dossier };
-  const invoke = createInvoker(createHandlers(deps), sessions, users);
+  const ocr = createOcrService({ archive, jobs, bus, ...(opts.ocr?.auto ? { auto: true } : {}), ...(opts.ocr?.workers ? { workers: opts.ocr.workers } : {}) });
+  const deps: HandlerDeps = { archive, sessions, jobs, bus, staging, footage, dossier, ocr };
+  const invoke = createInvoker(withViewRecords(createHandlers(deps), archive), sessions, users);
   let closing: Promise<void> | null = null;
   const docs = new DocumentRepo(archive.db);
   const clips = new FootageRepo(archive.db);
@@ -144,6 +156,11 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       }
       const obj = kind === 'page-thumb' ? docs.thumbObject(id) : kind === 'file' ? docs.fileObject(id) : clips.mediaObject(kind, id);
       if (!obj) return null;
+      // A view of evidence content: audited (once a minute per user and object, src/archive/view-audit.ts).
+      const viewer = users.byId(viewerId);
+      if (!viewer || viewer.disabled) return null;
+      const view = mediaView(archive, kind, id);
+      if (view) recordView(archive, toInfo(viewer), view);
       return { path: archive.store.pathOf(obj.sha256), mediaType: obj.mediaType, size: obj.size };
     },
     async stageStream(name, body, sessionToken) {
@@ -155,6 +172,6 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       }
     },
     // The digest workers are unref'd; queued thumbnails finish before the catalogue closes.
-    close: () => (closing ??= footage.close().finally(() => archive.close())),
+    close: () => (closing ??= Promise.all([footage.close(), ocr.close()]).finally(() => archive.close()).then(() => undefined)),
   };
 }

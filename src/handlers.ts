@@ -14,6 +14,7 @@ import { reviewHandlers } from './handlers/review-handlers.js';
 import { retrievalHandlers } from './handlers/retrieval-handlers.js';
 import { clipHandlers } from './handlers/clip-handlers.js';
 import { fsckHandlers } from './handlers/fsck-handlers.js';
+import { ocrHandlers } from './handlers/ocr-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -35,5 +36,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...reviewCheckHandlers(deps),
     ...clipHandlers(deps),
     ...fsckHandlers(deps),
+    ...ocrHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

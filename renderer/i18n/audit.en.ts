@@ -12,6 +12,7 @@ export const auditActionEn: Record<AuditAction, string> = {
   'auth.lock': 'Account locked',
   'user.unlock': 'Account unlocked',
   'job.cancel': 'Job cancelled',
+  'ocr.run': 'Text recognition (OCR) of scans',
   'user.create': 'User created',
   'case.create': 'Case registered',
   'case.update': 'Case edited',
@@ -24,6 +25,7 @@ export const auditActionEn: Record<AuditAction, string> = {
   'dossier.seal': 'Seal (file)',
   'dossier.correct': 'Open correction',
   'dossier.export': 'Export dossier',
+  'fourness.check': 'Four-property check (DA/T 70)',
   'device.register': 'Register device',
   'footage.ingest': 'Ingest footage',
   'footage.ingest.start': 'Start footage ingest',
@@ -67,6 +69,13 @@ export const auditActionEn: Record<AuditAction, string> = {
   'retrieval.viewEnd': 'End viewing',
   'retrieval.mark': 'Add viewing mark',
   'retrieval.register': 'Viewing register printed',
+  'case.view': 'Case viewed',
+  'dossier.view': 'Dossier viewed',
+  'footage.view': 'Clip details viewed',
+  'footage.thumb.view': 'Clip thumbnail viewed',
+  'footage.sheet.view': 'Clip contact sheet viewed',
+  'document.file.view': 'Document file viewed',
+  'document.pages.view': 'Document pages viewed',
 };
 
 /** English for the audit log page; same keys as audit.zh-CN.ts. */

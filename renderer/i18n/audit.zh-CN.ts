@@ -11,6 +11,7 @@ export const auditActionZhCN: Record<AuditAction, string> = {
   'auth.lock': '账户锁定',
   'user.unlock': '解锁账户',
   'job.cancel': '取消任务',
+  'ocr.run': '扫描页文字识别（OCR）',
   'user.create': '新建用户',
   'case.create': '登记案件',
   'case.update': '修改案件',
@@ -23,6 +24,7 @@ export const auditActionZhCN: Record<AuditAction, string> = {
   'dossier.seal': '归档',
   'dossier.correct': '提出更正',
   'dossier.export': '导出案卷',
+  'fourness.check': '四性检测',
   'device.register': '登记设备台账',
   'footage.ingest': '导入音像',
   'footage.ingest.start': '开始导入音像',
@@ -66,6 +68,13 @@ export const auditActionZhCN: Record<AuditAction, string> = {
   'retrieval.viewEnd': '结束调阅播放',
   'retrieval.mark': '添加调阅标记',
   'retrieval.register': '生成调阅登记表',
+  'case.view': '查看案件',
+  'dossier.view': '查看卷宗',
+  'footage.view': '查看音像记录详情',
+  'footage.thumb.view': '查看音像缩略图',
+  'footage.sheet.view': '查看音像联系表',
+  'document.file.view': '查看文书原件',
+  'document.pages.view': '查看文书页面',
 };
 
 /** 审计日志 (audit log) strings, spread into zh-CN.ts. Same keys in audit.en.ts. */

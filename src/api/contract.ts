@@ -13,6 +13,7 @@ import { reviewOps } from './contract-review.js';
 import { retrievalOps } from './contract-retrieval.js';
 import { clipOps } from './contract-clip.js';
 import { fsckOps } from './contract-fsck.js';
+import { ocrOps } from './contract-ocr.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -25,9 +26,9 @@ import type {
   PageInfo,
   SessionInfo,
   StagedUpload,
+  UserAccount,
   UserInfo,
 } from './types.js';
-  UserAccount,
 
 const id = z.number().int().positive();
 const empty = z.object({}).strict();
@@ -68,10 +69,10 @@ export const contract = {
   'auth.me': op<UserInfo>()(empty, ANY_ROLE),
   'user.list': op<UserAccount[]>()(empty, ADMINS),
   'user.create': op<UserInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }), ADMINS),
-  'archive.info': op<ArchiveInfo>()(empty, ANY_ROLE),
-  'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
   /** Lifts the lockout after repeated failed sign-ins (src/auth/login-policy.ts); audited. */
   'user.unlock': op<UserAccount>()(z.object({ userId: id, reason: optText(300) }).strict(), ADMINS),
+  'archive.info': op<ArchiveInfo>()(empty, ANY_ROLE),
+  'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
 
   'case.create': op<CaseDetail>()(caseInputSchema, WRITERS),
   'case.update': op<CaseDetail>()(z.object({ id, case: caseInputSchema }), WRITERS),
@@ -124,6 +125,7 @@ export const contract = {
   ...reviewCheckOps,
   ...clipOps,
   ...fsckOps,
+  ...ocrOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'auth.lock',
   'user.unlock',
   'job.cancel',
+  'ocr.run',
   'user.create',
   'case.create',
   'case.update',
@@ -21,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'dossier.seal',
   'dossier.correct',
   'dossier.export',
+  'fourness.check',
   'device.register',
   'footage.ingest',
   'footage.ingest.start',
@@ -64,6 +66,13 @@ export const AUDIT_ACTIONS = [
   'retrieval.viewEnd',
   'retrieval.mark',
   'retrieval.register',
+  'case.view',
+  'dossier.view',
+  'footage.view',
+  'footage.thumb.view',
+  'footage.sheet.view',
+  'document.file.view',
+  'document.pages.view',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,11 +1,12 @@
 import { AppError } from '../api/errors.js';
 import type { DossierView } from '../api/types-dossier.js';
 import type { AuditRow } from '../storage/repos/audit-repo.js';
-import type { AvItem, BoundDossier } from '../binding/types.js';
-import type { BagMetadata, MetadataField } from './metadata-xml.js';
+import type { AvItem, BoundDossier, Entry } from '../binding/types.js';
+import type { BagMetadata, MetadataEntry, MetadataField } from './metadata-xml.js';
 import type { PageSource } from '../pdf/from-page-model.js';
 import { CaseRepo } from '../storage/repos/case-repo.js';
 import { DocumentRepo } from '../storage/repos/document-repo.js';
+import { OcrRepo } from '../storage/repos/ocr-repo.js';
 import { FootageRepo } from '../storage/repos/footage-repo.js';
 import type { Archive } from '../archive/archive.js';
 
@@ -23,6 +24,7 @@ export interface ExportSources {
 /** A page id → the stored file (and page of a multi-page TIFF or PDF) it was scanned into. */
 export function pageResolver(deps: ExportSources, titles: ReadonlyMap<number, string>): (pageId: number, documentId: number) => PageSource {
   const docs = new DocumentRepo(deps.archive.db);
+  const ocr = new OcrRepo(deps.archive.db);
   const byDocument = new Map<number, Map<number, PageSource>>();
   return (pageId, documentId) => {
     let pages = byDocument.get(documentId);
@@ -37,7 +39,8 @@ export function pageResolver(deps: ExportSources, titles: ReadonlyMap<number, st
           p.id,
           f.mediaType === 'application/pdf'
             ? { pdf: { file, pageIndex: p.sourcePage } }
-            : { image: { file, ...(f.mediaType === 'image/tiff' ? { page: p.sourcePage } : {}) } },
+            : // The OCR text layer when the page has been read; null: not yet (image-only, the 备考表 says so).
+              { image: { file, ...(f.mediaType === 'image/tiff' ? { page: p.sourcePage } : {}), text: ocr.textOf(f.sha256, p.sourcePage) } },
         );
       }
       byDocument.set(documentId, pages);
@@ -163,7 +166,10 @@ export function bagMetadata(
         ...field('归档内容SHA-256', v?.boundSha256),
         ...field('更正原因', v?.correctionReason),
       ],
-      volumes: o.volumes,
+      volumes: o.volumes.map((x, i) => {
+        const bv = b.volumes[i];
+        return bv ? { ...x, cover: bv.cover.lines.map((l) => ({ field: l.id, label: l.label, value: l.value })), entries: bv.entries.map(metadataEntry) } : x;
+      }),
     },
     av: o.av.map(({ item: a, payloadPath, size }) => ({
       id: a.id,
@@ -191,6 +197,24 @@ export function bagMetadata(
       target: `${r.targetType} ${r.targetId}`,
       detail: r.detail,
       hash: r.hash,
+      chain: { prevHash: r.prevHash, actorId: r.actorId, targetType: r.targetType, targetId: r.targetId, beforeDigest: r.beforeDigest, afterDigest: r.afterDigest },
     })),
+  };
+}
+
+/** A 目录 entry as metadata.xml lists it (the 件号, its page range and the 目录 columns). */
+function metadataEntry(e: Entry): MetadataEntry {
+  const first = e.parts[0];
+  return {
+    seq: e.seq,
+    type: first?.type ?? 'document',
+    kind: first?.kind ?? '',
+    title: e.title,
+    docNo: e.docNo,
+    responsible: e.responsible,
+    date: e.date,
+    start: e.start,
+    end: e.end,
+    avId: first?.type === 'av' ? (first.av?.id ?? null) : null,
   };
 }

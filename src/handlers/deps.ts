@@ -8,6 +8,7 @@ import type { Jobs } from '../jobs/jobs.js';
 import type { FootageServices } from '../footage/services.js';
 import type { DossierOptions } from '../dossier/bind-input.js';
 import type { StagingArea } from '../documents/staging-area.js';
+import type { OcrService } from '../ocr/ocr-service.js';
 
 /** What handlers are built from; wired once, in app-core.ts (tests open the same core). */
 export interface HandlerDeps {
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   footage: FootageServices;
   /** What binding needs besides the catalogue: the profiles folder, the case's 视听资料 items. */
   dossier: DossierOptions;
+  /** OCR of scanned pages: one run at a time, in the background after imports when the app asks for it. */
+  ocr: OcrService;
 }
 
 /** The signed-in user of a non-public call (invoke guarantees one). */

@@ -8,6 +8,15 @@ const CJK =
 const BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t]+(?=[${CJK}])`, 'gu');
 const CJK_THEN_ASCII = new RegExp(`(?<=[${CJK}])[ \\t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])[ \\t]+(?=[${CJK}])`, 'gu');
 
+/** An ASCII mark right after Chinese text is the full-width one misread (Chinese text uses ：，；！？). */
+const FULL_WIDTH: Record<string, string> = { ':': '：', ',': '，', ';': '；', '!': '！', '?': '？' };
+const HALF_AFTER_CJK = new RegExp(`(?<=[${CJK}])[ \\t]*([:,;!?])`, 'gu');
+
 export function normaliseOcrLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(BETWEEN_CJK, '').replace(CJK_THEN_ASCII, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(HALF_AFTER_CJK, (_, m: string) => FULL_WIDTH[m] ?? m)
+    .replace(BETWEEN_CJK, '')
+    .replace(CJK_THEN_ASCII, '');
 }

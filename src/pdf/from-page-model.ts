@@ -1,5 +1,6 @@
 import { formatDuration } from '../domain/duration.js';
 import type { AvItem } from '../binding/types.js';
+import type { OcrPageText } from '../domain/ocr-text.js';
 import type { ModelPage, PageModel, PageModelVolume } from '../binding/page-model.js';
 import type { LabelValue, OutlineEntry, RenderPage, RenderVolume, TextSheet, TocColumnSpec } from './render-model.js';
 
@@ -10,7 +11,7 @@ import type { LabelValue, OutlineEntry, RenderPage, RenderVolume, TextSheet, Toc
  */
 export interface PageSource {
   /** A stored image (JPEG is embedded as it is; PNG/TIFF losslessly), `page` for a multi-page TIFF. */
-  image?: { file: string; page?: number };
+  image?: { file: string; page?: number; text?: OcrPageText | null };
   /** A page of a stored PDF (0-based). */
   pdf?: { file: string; pageIndex: number };
 }
@@ -81,7 +82,15 @@ function renderPage(p: ModelPage, o: FromPageModelOptions): RenderPage {
     const label = d.pagesInDocument > 1 ? `${d.title}（第${d.pageOfDocument}/${d.pagesInDocument}页）` : d.title;
     const src = o.resolvePage(d.pageId, d.documentId);
     if (src.pdf) return { kind: 'pdf', file: src.pdf.file, pageIndex: src.pdf.pageIndex, label, stamp };
-    if (src.image) return { kind: 'scan', file: src.image.file, ...(src.image.page !== undefined ? { page: src.image.page } : {}), label, stamp };
+    if (src.image)
+      return {
+        kind: 'scan',
+        file: src.image.file,
+        ...(src.image.page !== undefined ? { page: src.image.page } : {}),
+        ...(src.image.text !== undefined ? { text: src.image.text } : {}),
+        label,
+        stamp,
+      };
     throw new Error(`page ${d.pageId} of document ${d.documentId} has no stored source`);
   }
   return { kind: 'sheet', label: sheetLabel(p), stamp, sheet: sheetOf(p, o) };

@@ -12,6 +12,7 @@ import { writeGlyphlessFont } from './glyphless-font.js';
 import { ObjectCopier } from './copy-objects.js';
 import { planImports, type RasterisedPage, withRasterNote } from './import-plan.js';
 import { volumeMetadata } from './metadata.js';
+import { withOcrNote } from './ocr-note.js';
 import { PdfObjectWriter } from './object-writer.js';
 import { writePdfaDocumentEnd } from './pdfa-document-end.js';
 import { type StampContext, writeImagePage, writeLeafPage } from './page-writers.js';
@@ -77,7 +78,7 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
     }
   };
   const rasterised = await planImports(input.pages, readBytes);
-  const v = withRasterNote(input, rasterised);
+  const v = withOcrNote(withRasterNote(input, rasterised));
   const sheets = await buildSheetDocument(v.pages, (f) => readBytes(f, f));
   const metadata = volumeMetadata(v.meta);
 

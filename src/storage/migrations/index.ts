@@ -9,6 +9,7 @@ import { m0007OfficerCerts } from './0007-officer-certs.js';
 import { m0008Review } from './0008-review.js';
 import { m0009RetrievalLookups } from './0009-retrieval-lookups.js';
 import { m0010LoginGuard } from './0010-login-guard.js';
+import { m0011Ocr } from './0011-ocr.js';
 
 /** Every migration, in version order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008Review,
   m0009RetrievalLookups,
   m0010LoginGuard,
+  m0011Ocr,
 ];
