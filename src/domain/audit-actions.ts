@@ -73,6 +73,13 @@ export const AUDIT_ACTIONS = [
   'footage.sheet.view',
   'document.file.view',
   'document.pages.view',
+  'case.view',
+  'dossier.view',
+  'footage.view',
+  'footage.thumb.view',
+  'footage.sheet.view',
+  'document.file.view',
+  'document.pages.view',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
