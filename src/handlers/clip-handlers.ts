@@ -1,7 +1,7 @@
 import type { ClipOpName } from '../api/contract-clip.js';
-import { assertClipAccess } from '../retrieval/access.js';
 import { exportStepCount, runClipExport } from '../retrieval/clip-export-job.js';
-import { makeProxy, proxyStatus, requestProxy } from '../retrieval/proxy.js';
+import { playbackProxy } from '../retrieval/playback-proxy.js';
+import { proxyStatus } from '../retrieval/proxy.js';
 import { type HandlerDeps, userOf } from './deps.js';
 import type { HandlerMap } from './types.js';
 
@@ -10,12 +10,7 @@ export function clipHandlers(deps: HandlerDeps): HandlerMap<ClipOpName> {
   const { archive, footage, jobs } = deps;
   return {
     'clip.export': (input, ctx) => runClipExport({ archive, footage, jobs }, userOf(ctx), input, exportStepCount(input.whole)),
-    'clip.proxy': async (input, ctx) => {
-      const user = userOf(ctx);
-      assertClipAccess(archive, user, input.clipId, 'view', archive.clock.now());
-      if (input.background) return requestProxy(archive, footage.files, user, input.clipId);
-      return jobs.run('clip.proxy', { items: 1, bytes: 0 }, input.jobId, (job) => makeProxy(archive, footage.files, user, input.clipId, job.signal));
-    },
+    'clip.proxy': async (input, ctx) => playbackProxy(deps, userOf(ctx), input),
     'clip.proxyStatus': async (input) => proxyStatus(archive, input.clipId),
   };
 }

@@ -5,8 +5,8 @@ import { assignPlan, caseAssignments, createPlan, listPlans, myAssignments, plan
 import { answerFinding } from '../review/rectify.js';
 import { exportPlanSummary, exportReviewReport } from '../review/report-export.js';
 import { addFinding, correctReview, decideFinding, latestOrThrow, openReview, removeFinding, reviewView, submitReview } from '../review/review.js';
+import { listInspectors } from '../review/inspectors.js';
 import { templateSummaries } from '../review/templates-list.js';
-import { UserRepo } from '../storage/repos/user-repo.js';
 import { type HandlerDeps, userOf } from './deps.js';
 import type { HandlerMap } from './types.js';
 
@@ -28,11 +28,7 @@ export function reviewHandlers(deps: HandlerDeps): HandlerMap<ReviewOpName> {
     'review.plan.assign': async (i, ctx) => assignPlan(archive, userOf(ctx), i.planId, i.items),
     'review.plan.list': async () => listPlans(archive),
     'review.plan.get': async (i) => planDetail(archive, i.planId),
-    'review.inspectors': async () =>
-      new UserRepo(archive.db)
-        .list()
-        .filter((u) => u.role === 'inspector')
-        .map((u) => ({ id: u.id, name: u.displayName, username: u.username })),
+    'review.inspectors': async () => listInspectors(archive),
     'review.mine': async (_i, ctx) => myAssignments(archive, userOf(ctx)),
     'review.ofCase': async (i) => caseAssignments(archive, i.caseId),
     'review.open': async (i, ctx) => openReview({ archive, resourcesDir }, userOf(ctx), i.assignmentId),
