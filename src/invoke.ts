@@ -1,5 +1,6 @@
-import type { CallContext } from './api/context.js';
-import { contract, isOpName, type OpName, type OpResult, type Transport } from './api/contract.js';
+import type { CallContext, InvokeContext } from './api/context.js';
+import { assertPickedPaths } from './auth/picked-paths.js';
+import { contract, isOpName, type OpName, type OpResult } from './api/contract.js';
 import { AppError, toErrorPayload } from './api/errors.js';
 import { parseOrThrow } from './api/validate.js';
 import type { Sessions } from './auth/sessions.js';
@@ -9,7 +10,7 @@ import type { Handlers } from './handlers/types.js';
 import { runAsCaller } from './jobs/job-owner.js';
 import { UserRepo, toInfo } from './storage/repos/user-repo.js';
 
-export type Invoke = <N extends OpName>(name: N | string, input: unknown, ctx: { transport: Transport; sessionToken?: string; address?: string }) => Promise<OpResult<N>>;
+export type Invoke = <N extends OpName>(name: N | string, input: unknown, ctx: InvokeContext) => Promise<OpResult<N>>;
 
 /**
  * The one door into the core: resolves the session, checks the operation may be called over this
@@ -17,7 +18,7 @@ export type Invoke = <N extends OpName>(name: N | string, input: unknown, ctx: {
  * returns `{ ok, value } | { ok: false, error }` — it never throws.
  */
 export function createInvoker(handlers: Handlers, sessions: Sessions, users: UserRepo): Invoke {
-  return async (name, input, { transport, sessionToken, address }) => {
+  return async (name, input, { transport, sessionToken, address, pickedPaths }) => {
     try {
       if (typeof name !== 'string' || !isOpName(name)) {
         throw new AppError('not_found', `unknown operation ${String(name)}`, `未知操作 ${String(name)}`, { item: String(name) });
@@ -29,6 +30,7 @@ export function createInvoker(handlers: Handlers, sessions: Sessions, users: Use
       const ctx: CallContext = { user: null, transport, ...(sessionToken ? { sessionToken } : {}), ...(address ? { address } : {}) };
       if (spec.roles !== 'public') ctx.user = authorize(sessions, users, sessionToken, spec.roles, name);
       const parsed = parseOrThrow(spec.input, input ?? {}, name);
+      if (transport === 'ipc') assertPickedPaths(name, parsed, pickedPaths);
       const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
       const value = await runAsCaller(ctx.user?.id ?? null, () => handler(parsed, ctx));
       return { ok: true, value } as OpResult<typeof name>;

@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../../src/api/errors.js';
 import type { AppCore } from '../../src/app-core.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, PICK_FOLDER_CHANNEL } from './ipc-channels.js';
 import { isAppUrl } from './urls.js';
+import type { PickedStore } from './picked-store.js';
 import type { SessionTokenTracker } from './session-token.js';
 
 /**
@@ -10,7 +11,12 @@ import type { SessionTokenTracker } from './session-token.js';
  * window's main frame, showing our app URL) and that the name is a string; the core validates the
  * input and the caller's role itself. The `{ ok, value } | { ok, error }` result goes back unchanged.
  */
-export function registerInvokeChannel(deps: { core: AppCore; tracker: SessionTokenTracker; window: () => BrowserWindow | null }): () => void {
+export function registerInvokeChannel(deps: {
+  core: AppCore;
+  tracker: SessionTokenTracker;
+  picked: PickedStore;
+  window: () => BrowserWindow | null;
+}): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, request: unknown) => {
     if (!isOurMainFrame(event, deps.window())) {
       return failure('forbidden', 'Request refused: it does not come from the Juanzong window.', '请求被拒绝：并非来自卷宗主窗口。');
@@ -23,13 +29,20 @@ export function registerInvokeChannel(deps: { core: AppCore; tracker: SessionTok
     const token = typeof sessionToken === 'string' ? sessionToken : deps.tracker.token;
     let result: unknown;
     try {
-      result = await deps.core.invoke(name, input, token === undefined ? { transport: 'ipc' } : { transport: 'ipc', sessionToken: token });
+      // Local paths are accepted only as picked in the system chooser this session (src/auth/picked-paths.ts).
+      const pickedPaths = deps.picked.snapshot();
+      result = await deps.core.invoke(
+        name,
+        input,
+        token === undefined ? { transport: 'ipc', pickedPaths } : { transport: 'ipc', sessionToken: token, pickedPaths },
+      );
     } catch (e) {
       // invoke() promises never to throw; if it does, the renderer still gets an envelope.
       const msg = e instanceof Error ? e.message : String(e);
       result = failure('internal', `Internal error: ${msg}`, `内部错误：${msg}`);
     }
     deps.tracker.observe(name, result, token);
+    if (name === 'auth.logout') deps.picked.clear();
     return result;
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
@@ -40,7 +53,7 @@ export function registerInvokeChannel(deps: { core: AppCore; tracker: SessionTok
  * read only) or an export target (may be created). Only our main frame may ask; the answer is a path
  * the user chose, or null.
  */
-export function registerPickFolderChannel(deps: { window: () => BrowserWindow | null }): () => void {
+export function registerPickFolderChannel(deps: { window: () => BrowserWindow | null; picked: PickedStore }): () => void {
   ipcMain.handle(PICK_FOLDER_CHANNEL, async (event, purpose: unknown) => {
     const win = deps.window();
     if (!isOurMainFrame(event, win) || win === null) return null;
@@ -49,7 +62,10 @@ export function registerPickFolderChannel(deps: { window: () => BrowserWindow | 
       title: exporting ? '选择导出文件夹 Choose the export folder' : '选择记录仪或光盘文件夹 Choose the camera or disc folder',
       properties: exporting ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
     });
-    return r.canceled ? null : (r.filePaths[0] ?? null);
+    const chosen = r.canceled ? undefined : r.filePaths[0];
+    if (chosen === undefined) return null;
+    deps.picked.add(exporting ? 'export' : 'ingest', chosen);
+    return chosen;
   });
   return () => ipcMain.removeHandler(PICK_FOLDER_CHANNEL);
 }

@@ -9,6 +9,7 @@ import { loadCore } from './core-loader.js';
 import { forwardEvents, registerInvokeChannel, registerPickFolderChannel } from './ipc.js';
 import { handleMediaScheme } from './media-protocol.js';
 import { registerPrivilegedSchemes } from './schemes.js';
+import { PickedStore } from './picked-store.js';
 import { SessionTokenTracker } from './session-token.js';
 import { createMainWindow, guardAllWebContents, hardenSession } from './window.js';
 
@@ -26,6 +27,7 @@ let core: AppCore | null = null;
 let win: BrowserWindow | null = null;
 let pendingLogout: Promise<unknown> = Promise.resolve();
 const tracker = new SessionTokenTracker();
+const picked = new PickedStore();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -68,8 +70,8 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   handleAppScheme(RENDERER_DIR);
   handleMediaScheme(core, tracker);
-  registerInvokeChannel({ core, tracker, window: () => win });
-  registerPickFolderChannel({ window: () => win });
+  registerInvokeChannel({ core, tracker, picked, window: () => win });
+  registerPickFolderChannel({ window: () => win, picked });
   openWindow(core);
 }
 
@@ -83,6 +85,7 @@ function openWindow(c: AppCore): void {
     // The window held the session: end it with the window, in the core as well as here.
     const token = tracker.token;
     tracker.clear();
+    picked.clear();
     if (token !== undefined) pendingLogout = c.invoke('auth.logout', {}, { transport: 'ipc', sessionToken: token });
   });
 }

@@ -30,6 +30,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Middle-click would open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
     },
   });
@@ -55,6 +57,12 @@ export function hardenSession(ses: Session): void {
     callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(details.requestingUrl));
   });
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin));
+  // The app never downloads: exports are written by the core into a folder the user picked. A
+  // download a page starts (a link, a blob: URL, a redirect) is cancelled before it reaches the disk.
+  ses.on('will-download', (event, item) => {
+    event.preventDefault();
+    console.warn(`download refused / 已拒绝下载: ${item.getURL().slice(0, 200)}`);
+  });
 }
 
 /** Belt and braces for any web contents Electron creates (devtools included): no popups, no webviews. */
