@@ -30,6 +30,7 @@ export const retrievalEn: Record<keyof typeof retrievalZhCN, string> = {
   'retrieval.player.mediaError': 'Cannot play: {why}',
   'retrieval.player.export': 'Extract a copy',
   'retrieval.player.timeline': 'Frames',
+  'retrieval.player.stripSeek': 'Go to {time}',
   'retrieval.player.overlay': '{name} viewing {time}',
 
   'retrieval.facts.title': 'Clip facts',

@@ -28,6 +28,7 @@ export const retrievalZhCN = {
   'retrieval.player.mediaError': '无法播放：{why}',
   'retrieval.player.export': '提取复制件',
   'retrieval.player.timeline': '画面条',
+  'retrieval.player.stripSeek': '跳转到 {time}',
   'retrieval.player.overlay': '{name} 调阅 {time}',
 
   'retrieval.facts.title': '音像信息',

@@ -6,11 +6,11 @@ import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
-import { ClipSheet } from '../footage/ClipSheet';
 import { formatInstant } from '../footage/footage-format';
 import { ClipExportModal } from './ClipExportModal';
 import { ClipFacts } from './ClipFacts';
 import { MarksPanel } from './MarksPanel';
+import { TimelineStrip } from './TimelineStrip';
 import { timecode } from './timecode';
 import { useViewSession } from './use-view-session';
 import { ViewLogTable } from './ViewLogTable';
@@ -260,7 +260,7 @@ export function ClipPlayer({ clipId, onRequestAccess }: { clipId: number; onRequ
           </>
         )}
         <Typography.Title level={5}>{t('retrieval.player.timeline')}</Typography.Title>
-        <ClipSheet clip={c} />
+        <TimelineStrip clip={c} time={time} onSeek={seek} />
         <MarksPanel
           clipId={clipId}
           marks={marks.data ?? []}
