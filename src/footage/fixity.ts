@@ -152,12 +152,7 @@ export async function runFixity(o: FixityOptions, planned?: FixityPlan): Promise
             detail: {
               mode: o.mode,
               state,
-              checked: r.checked,
-              bytes: r.bytes,
-              ok: r.ok,
-              changed: r.changed,
-              vanished: r.vanished,
-              appeared: r.appeared,
+              ...runCounts(r),
               problems: problems.slice(0, 200).map((p) => ({ outcome: p.outcome, sha256: p.sha256, names: p.names, cases: p.cases })),
             },
           },
@@ -213,6 +208,11 @@ export function problemsOf(repo: FixityRepo, runId: number): FixityProblem[] {
   });
 }
 
+/** What a run counted: objects checked, bytes read, and how many were fine, changed, gone or new. */
+function runCounts(r: FixityRunRow): Pick<FixityRunRow, 'checked' | 'bytes' | 'ok' | 'changed' | 'vanished' | 'appeared'> {
+  return { checked: r.checked, bytes: r.bytes, ok: r.ok, changed: r.changed, vanished: r.vanished, appeared: r.appeared };
+}
+
 export function fixityReport(repo: FixityRepo, runId: number, seconds: number | null): FixityReport {
   const r = repo.run(runId)!;
   return {
@@ -222,12 +222,7 @@ export function fixityReport(repo: FixityRepo, runId: number, seconds: number | 
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     planned: r.planned,
-    checked: r.checked,
-    bytes: r.bytes,
-    ok: r.ok,
-    changed: r.changed,
-    vanished: r.vanished,
-    appeared: r.appeared,
+    ...runCounts(r),
     problems: problemsOf(repo, runId),
     remaining: Math.max(0, r.planned - r.checked),
     seconds,
