@@ -14,7 +14,9 @@ export const authEn: Record<keyof typeof authZhCN, string> = {
     'This archive is new. Create the administrator first; the administrator can then open accounts for archivists, supervisors and inspectors under Settings.',
   'auth.setupSubmit': 'Create and sign in',
   'auth.usernameRule': '2–32 letters, digits, underscores, dots or hyphens',
-  'auth.passwordRule': 'At least 8 characters',
+  'auth.lockedHint': 'The account is locked: ask an administrator to click “Unlock” under Settings — Users.',
+  'auth.throttledHint': 'After repeated failed sign-ins you must wait a little before trying again, so that passwords cannot be guessed.',
+  'auth.passwordRule': 'At least 10 characters',
   'auth.passwordMismatch': 'The passwords do not match',
   'auth.sessionExpired': 'Your session has ended; please sign in again',
 

@@ -32,4 +32,9 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'settings.users.col.username': 'User name',
   'settings.users.col.displayName': 'Full name',
   'settings.users.col.role': 'Role',
+  'settings.users.col.status': 'Status',
+  'settings.users.locked': 'Locked',
+  'settings.users.failedLogins': '{n} failed sign-ins',
+  'settings.users.unlock': 'Unlock',
+  'settings.users.unlocked': '{name} unlocked',
 };

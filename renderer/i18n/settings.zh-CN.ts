@@ -30,4 +30,9 @@ export const settingsZhCN = {
   'settings.users.col.username': '用户名',
   'settings.users.col.displayName': '姓名',
   'settings.users.col.role': '角色',
+  'settings.users.col.status': '状态',
+  'settings.users.locked': '已锁定',
+  'settings.users.failedLogins': '登录失败 {n} 次',
+  'settings.users.unlock': '解锁',
+  'settings.users.unlocked': '已解锁 {name}',
 } as const;
