@@ -76,13 +76,8 @@ export const auditActionEn: Record<AuditAction, string> = {
   'footage.sheet.view': 'Clip contact sheet viewed',
   'document.file.view': 'Document file viewed',
   'document.pages.view': 'Document pages viewed',
-  'case.view': 'Case viewed',
-  'dossier.view': 'Dossier viewed',
-  'footage.view': 'Clip details viewed',
-  'footage.thumb.view': 'Clip thumbnail viewed',
-  'footage.sheet.view': 'Clip contact sheet viewed',
-  'document.file.view': 'Document file viewed',
-  'document.pages.view': 'Document pages viewed',
+  'archive.backup': 'Archive backed up',
+  'archive.restore': 'Archive restored from backup',
 };
 
 /** English for the audit log page; same keys as audit.zh-CN.ts. */

@@ -75,13 +75,8 @@ export const auditActionZhCN: Record<AuditAction, string> = {
   'footage.sheet.view': '查看音像联系表',
   'document.file.view': '查看文书原件',
   'document.pages.view': '查看文书页面',
-  'case.view': '查看案件',
-  'dossier.view': '查看卷宗',
-  'footage.view': '查看音像记录详情',
-  'footage.thumb.view': '查看音像缩略图',
-  'footage.sheet.view': '查看音像联系表',
-  'document.file.view': '查看文书原件',
-  'document.pages.view': '查看文书页面',
+  'archive.backup': '备份档案库',
+  'archive.restore': '从备份恢复档案库',
 };
 
 /** 审计日志 (audit log) strings, spread into zh-CN.ts. Same keys in audit.en.ts. */

@@ -73,13 +73,8 @@ export const AUDIT_ACTIONS = [
   'footage.sheet.view',
   'document.file.view',
   'document.pages.view',
-  'case.view',
-  'dossier.view',
-  'footage.view',
-  'footage.thumb.view',
-  'footage.sheet.view',
-  'document.file.view',
-  'document.pages.view',
+  'archive.backup',
+  'archive.restore',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,6 +25,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['profiles'],
   // The archive folder: catalogue, object store, the one audited transaction.
   ['archive'],
+  // Backup and restore of the archive folder (catalogue, objects, anchor, ledger).
+  ['backup'],
   // Services the capabilities share; the case and document read models.
   ['calendar', 'jobs', 'auth', 'documents', 'cases'],
   // PDF/A volumes, then the export use case that writes them and the 移交包 (BagIt).
