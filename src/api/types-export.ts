@@ -1,3 +1,5 @@
+import type { FournessSummary } from './types-fourness.js';
+
 /** Data shapes of dossier export (导出: PDF/A-2b volume PDFs and the 移交包 BagIt transfer package). */
 
 export interface ExportedVolume {
@@ -30,6 +32,8 @@ export interface ExportedPackage {
   footageMissing: string[];
   /** The package was read back (manifest-sha256, tag manifest, SM3 tag file, Payload-Oxum) after writing. */
   verified: boolean;
+  /** The 四性检测 (DA/T 70) run on the package before its tag manifest; its report is in the bag. */
+  fourness?: FournessSummary;
 }
 
 export interface DossierExportResult {

@@ -44,7 +44,26 @@ export interface WriteBagOptions {
   onBytes?: (n: number) => void;
   /** For the metadata.xml header; defaults to now. */
   now?: () => Date;
+  /**
+   * Runs on the finished payload and manifests, before the tag manifest is written: the tag files it
+   * returns (the 四性检测 report) are written into the bag and listed in tagmanifest-sha256.txt.
+   */
+  beforeTagManifest?: BeforeTagManifest;
 }
+
+/** A tag file's name (top level of the bag) and content. */
+export interface TagFileContent {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type BeforeTagManifest = (bag: {
+  /** The hidden folder being written (renamed to `finalDir` when done). */
+  workDir: string;
+  finalDir: string;
+  /** Payload and tag files as written, with the digests taken while writing. */
+  written: readonly ({ path: string } & Hashed)[];
+}) => Promise<TagFileContent[]>;
 
 export interface WrittenBag {
   dir: string;
@@ -107,6 +126,13 @@ export async function writeBag(o: WriteBagOptions): Promise<WrittenBag> {
       await tag('manifest-sha256.txt', manifestLines(payload, 'sha256')),
       await tag(SM3_TAG_FILE, manifestLines(payload, 'sm3')),
     ];
+    if (o.beforeTagManifest) {
+      for (const f of await o.beforeTagManifest({ workDir: work, finalDir: o.dir, written: [...payload, ...tagFiles] })) {
+        if (!/^[^/\\\0]+$/.test(f.name) || f.name.startsWith('.') || tagFiles.some((t) => t.path === f.name) || f.name === 'tagmanifest-sha256.txt')
+          throw new AppError('invalid_input', `tag file name ${f.name} is not allowed`, `标签文件名 ${f.name} 不允许`, { item: f.name });
+        tagFiles.push({ path: f.name, ...(await writeHashed(files, path.join(work, f.name), f.bytes, f.name)) });
+      }
+    }
     await tag('tagmanifest-sha256.txt', manifestLines(tagFiles, 'sha256'));
     for (const d of [...dirs].sort((a, b) => b.length - a.length)) await syncDir(files, d);
     await publish(files, work, o.dir);

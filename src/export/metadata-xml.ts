@@ -19,7 +19,7 @@ export interface BagMetadata {
     retention: string | null;
     profile: string | null;
     fields: MetadataField[];
-    volumes: { label: string; payloadPath: string; pages: number }[];
+    volumes: { label: string; payloadPath: string; pages: number; cover?: CoverItem[]; entries?: MetadataEntry[] }[];
   };
   av: {
     id: string;
@@ -31,7 +31,39 @@ export interface BagMetadata {
     sm3: string | null;
     fields: MetadataField[];
   }[];
-  audit: { seq: number; at: string; actor: string; action: string; target: string | null; detail: string | null; hash: string | null }[];
+  audit: {
+    seq: number;
+    at: string;
+    actor: string;
+    action: string;
+    target: string | null;
+    detail: string | null;
+    hash: string | null;
+    /** What the entry's hash covers (src/audit/chain.ts), so a receiver can recompute it without the catalogue. */
+    chain?: { prevHash: string; actorId: number | null; targetType: string; targetId: string; beforeDigest: string | null; afterDigest: string | null };
+  }[];
+}
+
+/** One 著录项 of a volume's cover as the profile lists it (`field` is the profile's cover field id). */
+export interface CoverItem {
+  field: string;
+  label: string;
+  value: string;
+}
+
+/** One 件 of a volume's 卷内目录: its 件号, page range in the volume, and the 目录 columns. */
+export interface MetadataEntry {
+  seq: number;
+  type: 'document' | 'av';
+  kind: string;
+  title: string;
+  docNo: string | null;
+  responsible: string | null;
+  date: string | null;
+  start: number | null;
+  end: number | null;
+  /** The AV item's id (avItem/@id) for a 视听资料 entry. */
+  avId?: string | null;
 }
 
 /** Digests of payload files as the bag computed them (by `data/…` path). */
@@ -57,6 +89,24 @@ export function metadataXml(m: BagMetadata, digests: PayloadDigests, generated: 
     const dg = digests.get(`data/${v.payloadPath}`);
     out.push(`      <volume label="${attr(v.label)}" path="data/${attr(v.payloadPath)}" pages="${v.pages}"${dg ? ` size="${dg.size}"` : ''}>`);
     if (dg) out.push(digest('SHA-256', dg.sha256, 8), digest('SM3', dg.sm3, 8));
+    if (v.cover) {
+      out.push('        <cover>');
+      for (const c of v.cover) out.push(`          <item field="${attr(c.field)}" label="${attr(c.label)}">${text(c.value)}</item>`);
+      out.push('        </cover>');
+    }
+    if (v.entries) {
+      out.push('        <entries>');
+      for (const e of v.entries) {
+        const range = `${e.start !== null ? ` start="${e.start}"` : ''}${e.end !== null ? ` end="${e.end}"` : ''}`;
+        out.push(`          <entry seq="${e.seq}" type="${e.type}" kind="${attr(e.kind)}"${range}${e.avId ? ` avId="${attr(e.avId)}"` : ''}>`);
+        out.push(el('title', e.title, 12));
+        if (e.docNo) out.push(el('docNo', e.docNo, 12));
+        if (e.responsible) out.push(el('responsible', e.responsible, 12));
+        if (e.date) out.push(el('date', e.date, 12));
+        out.push('          </entry>');
+      }
+      out.push('        </entries>');
+    }
     out.push('      </volume>');
   }
   out.push('    </volumes>', '  </dossier>', '  <avItems>');
@@ -69,7 +119,14 @@ export function metadataXml(m: BagMetadata, digests: PayloadDigests, generated: 
   }
   out.push('  </avItems>', '  <auditEvents>');
   for (const e of m.audit) {
-    out.push(`    <event seq="${e.seq}" at="${attr(e.at)}" actor="${attr(e.actor)}" action="${attr(e.action)}"${e.hash ? ` hash="${attr(e.hash)}"` : ''}>`);
+    const c = e.chain;
+    const chain = c
+      ? ` prevHash="${attr(c.prevHash)}"${c.actorId !== null ? ` actorId="${c.actorId}"` : ''} targetType="${attr(c.targetType)}" targetId="${attr(c.targetId)}"` +
+        `${c.beforeDigest ? ` beforeDigest="${attr(c.beforeDigest)}"` : ''}${c.afterDigest ? ` afterDigest="${attr(c.afterDigest)}"` : ''}`
+      : '';
+    out.push(
+      `    <event seq="${e.seq}" at="${attr(e.at)}" actor="${attr(e.actor)}" action="${attr(e.action)}"${e.hash ? ` hash="${attr(e.hash)}"` : ''}${chain}>`,
+    );
     if (e.target) out.push(el('target', e.target, 6));
     if (e.detail) out.push(el('detail', e.detail, 6));
     out.push('    </event>');
