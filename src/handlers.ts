@@ -3,6 +3,7 @@ import { caseHandlers } from './handlers/case-handlers.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { documentHandlers } from './handlers/document-handlers.js';
 import { dossierHandlers } from './handlers/dossier-handlers.js';
+import { profileHandlers } from './handlers/profile-handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
 import { officerHandlers } from './handlers/officer-handlers.js';
 import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
@@ -28,6 +29,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...auditHandlers(deps),
     ...jobHandlers(deps),
     ...dossierHandlers(deps),
+    ...profileHandlers(deps),
     ...footageHandlers(deps),
     ...searchHandlers(deps),
     ...reviewHandlers(deps),
