@@ -11,6 +11,8 @@ import { MetaRepo } from '../storage/repos/meta-repo.js';
 import { addDemoFootage, type DemoFootageReport } from './footage-demo.js';
 import { addDemoOfficers } from './officer-demo.js';
 import { addDemoReview } from './review-demo.js';
+import { addDemoProblemCase } from './review-problem-case.js';
+import { enterSampleCase } from './enter-sample-case.js';
 import { addDemoRetrieval } from './retrieval-demo.js';
 import { loadSampleCases } from './sample-cases.js';
 
@@ -51,6 +53,8 @@ export interface DemoReport {
   /** Where the sealed dossiers were exported (PDF/A volumes and 移交包), or null when the folder was taken. */
   exports: { folder: string; dossiers: { caseNo: string; folder: string; package: string | null; files: string[]; pages: number }[] } | null;
   footage: DemoFootageReport;
+  /** The sealed dossier with true problems for 评查 (not a sample, not exported), or null. */
+  reviewProblem: { caseNo: string; archiveNo: string } | null;
   auditEntries: number;
   seconds: number;
 }
@@ -89,42 +93,11 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
     for (const u of others) await call('user.create', { ...u, password });
     token = (await call('auth.login', { username: 'dangan', password })).token;
 
-    // The scan renderer (sharp, fonts) is loaded only when a demo is built, not by every command.
-    const { renderScanPages } = await import('./scan-page.js');
+    const kindName = (k: string) => findKind(core.archive.profile, k)?.name ?? k;
     const cases: DemoReport['cases'] = [];
     for (const sample of samples) {
-      const created = await call('case.create', sample.case);
-      log(`登记案件 ${created.caseNo} ${created.title}`);
-      for (const [i, d] of sample.documents.entries()) {
-        const kindName = findKind(core.archive.profile, d.kind)?.name ?? d.kind;
-        const pages = await renderScanPages({
-          kindName,
-          title: d.title,
-          docNo: d.docNo ?? null,
-          responsible: d.responsible ?? null,
-          date: d.date ?? null,
-          body: d.body,
-          pages: d.pages,
-          caseNo: created.caseNo,
-        });
-        const files = [];
-        for (const [p, jpeg] of pages.entries()) {
-          const name = `${String(i + 1).padStart(2, '0')}-${kindName.replace(/[()（）/]/g, '')}-p${p + 1}.jpg`;
-          const file = path.join(scratch, name);
-          writeFileSync(file, jpeg);
-          files.push({ stagedId: (await call('upload.stagePath', { path: file })).stagedId });
-        }
-        await call('document.add', {
-          caseId: created.id,
-          kind: d.kind,
-          title: d.title,
-          docNo: d.docNo ?? null,
-          responsible: d.responsible ?? null,
-          date: d.date ?? null,
-          files,
-        });
-      }
-      const detail = await call('case.get', { id: created.id });
+      const detail = await enterSampleCase({ call, sample, scratch, kindName });
+      log(`登记案件 ${detail.caseNo} ${detail.title}`);
       cases.push({ caseNo: detail.caseNo, title: detail.title, procedure: detail.procedure, documents: detail.documentCount, pages: detail.pageCount });
       log(`  文书 ${detail.documentCount} 件，扫描页 ${detail.pageCount} 页`);
     }
@@ -132,6 +105,10 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
     // sealing, so each sealed dossier carries its 视听资料证据 sheets.
     const footage = await addDemoFootage({ call: (n, i) => call(n as OpName, i as never), samples, scratch, log });
     await addDemoOfficers({ call: (n, i) => call(n as OpName, i as never), samples, log });
+    // 文字识别: the scans are read before sealing, so the exported volumes carry their text layer and
+    // the 调阅 search finds words that appear only inside a scan.
+    const ocr = await call('ocr.run', {});
+    log(`文字识别 OCR：${ocr.done} 页已识别，${ocr.flagged} 页需人工查看`);
     // 立卷/归档: bind each sample case by the default profile and seal it (the samples bind cleanly).
     // The demolition case shows a recorded reorder: its enforcement photos and discussion go with the execution material.
     const archived: DemoReport['archived'] = [];
@@ -184,6 +161,16 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
         log(`  导出 ${a.archiveCode || a.caseNo} → ${path.relative(path.dirname(layout.root), r.folder)}（${r.pages} 页${r.package ? '，含移交包' : ''}）`);
       }
     }
+    // 评查: one more sealed dossier, with a late 送达 and no same-day seizure recording for the checks to find.
+    const reviewProblem = await addDemoProblemCase({
+      call,
+      samples,
+      scratch,
+      kindName,
+      sealOptions: { checker: '周立新（大队长）', ...DEMO_ARCHIVE_CODE },
+      log,
+    });
+    await call('ocr.run', {}); // the 评查 problem case's scans
     await addDemoReview(core, password, log);
     await addDemoRetrieval(core, password, log);
     const verify = await call('audit.verify', {});
@@ -195,6 +182,7 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
       cases,
       archived,
       footage,
+      reviewProblem,
       exports,
       totals: { cases: cases.length, documents: cases.reduce((n, c) => n + c.documents, 0), pages: cases.reduce((n, c) => n + c.pages, 0) },
       auditEntries: verify.checked,

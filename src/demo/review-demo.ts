@@ -4,9 +4,9 @@ import type { AppCore } from '../app-core.js';
 /**
  * 案卷评查 in the demo: 领导 draws a plan over every sealed dossier of the year (county score sheet,
  * a fixed seed so the draw is the same each time), assigns them all to 评查员; the inspector opens
- * each (the automatic findings become proposals) and submits the first one — proposals accepted at
- * the item's lowest deduction, plus one finding of their own pinned to page 2. The others stay in
- * review with their automatic findings.
+ * each (the automatic findings become proposals) and submits the one with the fewest — proposals
+ * accepted at the item's lowest deduction, plus one finding of their own pinned to page 2. The others
+ * stay in review with their automatic findings.
  */
 export async function addDemoReview(
   core: Pick<AppCore, 'invoke'>,
@@ -36,26 +36,29 @@ export async function addDemoReview(
   await call('review.plan.assign', { planId: plan.id, items: plan.assignments.map((a) => ({ assignmentId: a.id, inspectorId: inspector.id })) });
   log(`评查计划 ${plan.title}：抽取 ${plan.assignments.length} 件（种子 ${plan.seed}），分配给 ${inspector.name}`);
   token = (await call('auth.login', { username: 'pingcha', password })).token;
-  let submitted: string | null = null;
   const findings: Record<string, number> = {};
-  for (const [i, a] of plan.assignments.entries()) {
-    let v = await call('review.open', { assignmentId: a.id });
+  const opened = [];
+  for (const a of plan.assignments) {
+    const v = await call('review.open', { assignmentId: a.id });
     findings[a.caseNo] = v.findings.length;
+    opened.push(v);
     log(`  评查 ${a.caseNo}：自动检查意见 ${v.findings.length} 条`);
-    if (i > 0) continue;
-    for (const f of v.findings.filter((x) => x.decision === 'proposed'))
-      v = await call('review.decide', { findingId: f.id, decision: 'accepted', points: f.veto ? 0 : f.range.min });
-    v = await call('review.addFinding', {
-      reviewId: v.id,
-      itemId: 'lj.forms',
-      points: 0.5,
-      title: '文书填写不规范：落款日期书写不全',
-      comment: '演示：评查员自行发现的问题',
-      place: { kind: 'document', page: 2 },
-    });
-    v = await call('review.submit', { reviewId: v.id });
-    submitted = a.caseNo;
-    log(`  已提交 ${a.caseNo}：${v.sheet.total} 分，${v.sheet.gradeLabel}`);
   }
+  // The one submitted is the dossier with the fewest automatic findings, so those with more stay in review to show.
+  let v = opened.reduce<(typeof opened)[number] | undefined>((best, x) => (!best || x.findings.length < best.findings.length ? x : best), undefined);
+  if (!v) return { planId: plan.id, submitted: null, findings };
+  for (const f of v.findings.filter((x) => x.decision === 'proposed'))
+    v = await call('review.decide', { findingId: f.id, decision: 'accepted', points: f.veto ? 0 : f.range.min });
+  v = await call('review.addFinding', {
+    reviewId: v.id,
+    itemId: 'lj.forms',
+    points: 0.5,
+    title: '文书填写不规范：落款日期书写不全',
+    comment: '演示：评查员自行发现的问题',
+    place: { kind: 'document', page: 2 },
+  });
+  v = await call('review.submit', { reviewId: v.id });
+  const submitted = v.assignment.caseNo;
+  log(`  已提交 ${submitted}：${v.sheet.total} 分，${v.sheet.gradeLabel}`);
   return { planId: plan.id, submitted, findings };
 }

@@ -63,7 +63,7 @@ describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
     await eventually(async () => expect(await row.innerText()).toContain('未立卷'));
     await eventually(async () => {
       const sealedRows = await page.locator('.ant-table-row', { hasText: '已归档' }).count();
-      expect(sealedRows).toBe(4);
+      expect(sealedRows).toBe(5); // four sealed samples and the 评查 problem dossier (src/demo/review-problem-case.ts)
     });
     expect(await page.locator('.ant-table-row', { hasText: '20240001' }).count()).toBe(1);
     await settle(page);
