@@ -16,6 +16,7 @@ import { retrievalHandlers } from './handlers/retrieval-handlers.js';
 import { clipHandlers } from './handlers/clip-handlers.js';
 import { fsckHandlers } from './handlers/fsck-handlers.js';
 import { ocrHandlers } from './handlers/ocr-handlers.js';
+import { fournessHandlers } from './handlers/fourness-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -39,5 +40,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...clipHandlers(deps),
     ...fsckHandlers(deps),
     ...ocrHandlers(deps),
+    ...fournessHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

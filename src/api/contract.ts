@@ -14,6 +14,7 @@ import { retrievalOps } from './contract-retrieval.js';
 import { clipOps } from './contract-clip.js';
 import { fsckOps } from './contract-fsck.js';
 import { ocrOps } from './contract-ocr.js';
+import { fournessOps } from './contract-fourness.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -126,6 +127,7 @@ export const contract = {
   ...clipOps,
   ...fsckOps,
   ...ocrOps,
+  ...fournessOps,
 } as const;
 
 export type Contract = typeof contract;

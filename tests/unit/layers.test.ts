@@ -34,6 +34,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['export'],
   // The footage capability.
   ['footage'],
+  // 四性检测 (DA/T 70) of a 移交包, a dossier at sealing and the whole archive: reads packages, PDFs, clips and the catalogue.
+  ['fourness'],
   // The dossier capability's use cases: bind, seal (one or a batch), view, the 归档 ledger.
   ['dossier'],
   // Capabilities built on the ones below.
