@@ -113,7 +113,7 @@ export function parseMetadata(xml: string): { model: PackageMetadata | null; err
         seq: intAttr(e, 'seq') ?? 0,
         at: e.getAttribute('at') ?? '',
         actor: e.getAttribute('actor') ?? '',
-        action: e.getAttribute('action') ?? '',
+        action: attrText(e, 'action'),
         hash: e.getAttribute('hash'),
         prevHash: e.getAttribute('prevHash'),
         actorId: intAttr(e, 'actorId'),
@@ -192,4 +192,8 @@ function intAttr(el: Element, name: string): number | null {
 /** A field's value by name, or null. */
 export function fieldValue(fields: readonly PackageField[], name: string): string | null {
   return fields.find((f) => f.name === name)?.value ?? null;
+}
+
+function attrText(el: Element, name: string): string {
+  return el.getAttribute(name) ?? '';
 }
