@@ -30,9 +30,3 @@ export function userOf(ctx: CallContext): UserInfo {
   if (!ctx.user) throw new AppError('unauthenticated', 'please sign in', '请先登录');
   return ctx.user;
 }
-
-export { actorOf } from '../archive/audited-change.js';
-
-export function nowIso(deps: HandlerDeps): string {
-  return deps.archive.clock.now().toISOString();
-}
