@@ -67,6 +67,7 @@ export const officerEn: Record<keyof typeof officerZhCN, string> = {
   'findings.place.page': 'page {page}',
   'findings.place.unnumbered': 'not numbered',
   'findings.place.clip': '{name} at {second} s',
+  'findings.viewer': 'Dossier pages (as bound)',
   'findings.category.completeness': 'Completeness',
   'findings.category.deadline': 'Deadlines',
   'findings.category.procedure': 'Procedure',

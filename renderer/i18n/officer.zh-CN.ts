@@ -64,6 +64,7 @@ export const officerZhCN = {
   'findings.place.page': '第 {page} 页',
   'findings.place.unnumbered': '未编页',
   'findings.place.clip': '{name} 第 {second} 秒',
+  'findings.viewer': '案卷页面（按装订页码）',
   'findings.category.completeness': '完整性',
   'findings.category.deadline': '期限',
   'findings.category.procedure': '程序',

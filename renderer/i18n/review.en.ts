@@ -60,6 +60,7 @@ export const reviewEn: Record<keyof typeof reviewZhCN, string> = {
   'review.ws.rejectReason': 'Reason for rejecting',
   'review.ws.remove': 'Remove',
   'review.ws.page': 'page {page}',
+  'review.ws.noSuchPage': 'no such page in the dossier',
   'review.ws.clip': '{name} at {second} s',
   'review.ws.case': 'Whole case',
   'review.ws.points': '−{points}',

@@ -58,6 +58,7 @@ export const reviewZhCN = {
   'review.ws.rejectReason': '驳回理由',
   'review.ws.remove': '删除',
   'review.ws.page': '第 {page} 页',
+  'review.ws.noSuchPage': '卷内没有该页',
   'review.ws.clip': '{name} 第 {second} 秒',
   'review.ws.case': '全案',
   'review.ws.points': '扣 {points} 分',

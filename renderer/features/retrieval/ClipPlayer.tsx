@@ -33,7 +33,16 @@ function useNow(): Date {
  * seek, frame step, speed, keyboard shortcuts, full screen, the contact sheet, the clip's facts, marks
  * and its 调阅记录; the viewer's name and the time over the picture while it plays.
  */
-export function ClipPlayer({ clipId, onRequestAccess }: { clipId: number; onRequestAccess: (clipId: number) => void }) {
+export function ClipPlayer({
+  clipId,
+  onRequestAccess,
+  startAt,
+}: {
+  clipId: number;
+  onRequestAccess: (clipId: number) => void;
+  /** Second to start from (a 评查 finding pinned to a clip second). */
+  startAt?: number;
+}) {
   const { t, locale, errorText } = useI18n();
   const { user } = useSession();
   const session = useViewSession(clipId);
@@ -193,7 +202,10 @@ export function ClipPlayer({ clipId, onRequestAccess }: { clipId: number; onRequ
               onPlay={() => setPlaying(true)}
               onPause={() => setPlaying(false)}
               onEnded={() => setPlaying(false)}
-              onLoadedMetadata={(e) => setDuration(e.currentTarget.duration)}
+              onLoadedMetadata={(e) => {
+                setDuration(e.currentTarget.duration);
+                if (startAt) e.currentTarget.currentTime = Math.min(startAt, e.currentTarget.duration);
+              }}
               onTimeUpdate={(e) => {
                 setTime(e.currentTarget.currentTime);
                 session.onTime(e.currentTarget.currentTime, !e.currentTarget.paused);

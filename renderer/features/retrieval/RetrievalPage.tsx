@@ -9,7 +9,7 @@ import { SearchPanel } from './SearchPanel';
 
 /**
  * 调阅: 检索 (search, then open a clip in the player), 调阅申请 (file; 领导 decide and revoke), 调阅记录
- * (the log and the 登记表). `#/retrieval?clip=ID` opens the player on a clip directly.
+ * (the log and the 登记表). `#/retrieval?clip=ID` opens the player on a clip directly (`&t=S`: from second S).
  */
 export function RetrievalPage() {
   const { t } = useI18n();
@@ -17,6 +17,7 @@ export function RetrievalPage() {
   const [params, setParams] = useSearchParams();
   const clipParam = Number(params.get('clip'));
   const clipId = Number.isInteger(clipParam) && clipParam > 0 ? clipParam : null;
+  const startAt = Number(params.get('t')) || 0;
   const [tab, setTab] = useState(params.get('tab') ?? 'search');
   const [newFor, setNewFor] = useState<number[] | null>(null);
   const [typed, setTyped] = useState<number | null>(null);
@@ -62,6 +63,7 @@ export function RetrievalPage() {
           <ClipPlayer
             key={clipId}
             clipId={clipId}
+            startAt={startAt}
             onRequestAccess={(id) => {
               setNewFor([id]);
               setTab('requests');

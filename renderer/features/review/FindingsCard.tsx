@@ -1,14 +1,17 @@
 import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Finding, FindingPlace } from '../../../src/api/types-review-check';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FindingPageViewer } from './FindingPageViewer';
+import type { PageTarget } from './PagesPane';
 
 /**
  * The automatic 评查 findings of a case (review.check): what each rule found, with the statute article
- * and the place — a document and its page as bound, or a clip and the second. On the case page and the
- * dossier page, so the archivist sees them before sealing.
+ * and the place — a document and its page as bound (opens the page viewer there), or a clip and the
+ * second (opens the player there). On the case page and the dossier page, so the archivist sees them before sealing.
  */
 export function FindingsCard({ caseId }: { caseId: number }) {
   const { t, locale } = useI18n();
@@ -17,21 +20,23 @@ export function FindingsCard({ caseId }: { caseId: number }) {
   const fails = r?.findings.filter((f) => f.outcome === 'fail').length ?? 0;
   const undecided = r?.findings.filter((f) => f.outcome === 'undecided').length ?? 0;
   const zh = locale === 'zh-CN';
+  const [target, setTarget] = useState<PageTarget | null>(null);
 
+  // A page opens the page viewer at that page; a clip opens the 调阅 player at that second.
   const place = (p: FindingPlace, i: number) => {
     if (p.kind === 'case') return <Tag key={i}>{t('findings.place.case')}</Tag>;
     if (p.kind === 'clip')
       return (
-        <Tag key={i} color="purple">
-          {t('findings.place.clip', { name: p.fileName, second: Math.round(p.second) })}
-        </Tag>
+        <Link key={i} to={`/retrieval?clip=${p.clipId}&t=${Math.floor(p.second)}`} className="finding-clip" data-clip={p.clipId}>
+          <Tag color="purple">{t('findings.place.clip', { name: p.fileName, second: Math.round(p.second) })}</Tag>
+        </Link>
       );
     return (
-      <Link key={i} to={`/dossier/${caseId}`} className="finding-place" data-page={p.page ?? ''}>
+      <a key={i} className="finding-place" data-page={p.page ?? ''} onClick={() => setTarget({ page: p.page, documentId: p.documentId, seq: Date.now() })}>
         <Tag color="blue">
           {p.title} · {p.page !== null ? t('findings.place.page', { page: p.page }) : t('findings.place.unnumbered')}
         </Tag>
-      </Link>
+      </a>
     );
   };
 
@@ -78,6 +83,7 @@ export function FindingsCard({ caseId }: { caseId: number }) {
         </>
       )}
       {!r && !q.loading && !q.error && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      <FindingPageViewer caseId={caseId} target={target} onClose={() => setTarget(null)} />
     </Card>
   );
 }

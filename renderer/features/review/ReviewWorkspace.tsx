@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Col, Empty, Form, Input, List, Modal, Popconfirm, Radio, Row, Select, Slider, Space, Tag, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Form, Input, List, Modal, Popconfirm, Radio, Row, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import type { PageInfo } from '../../../src/api/types';
 import type { ReviewFindingInfo, ReviewView } from '../../../src/api/types-review';
 import { mayCall } from '../../bridge/permissions';
@@ -9,8 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useUser } from '../auth/session';
-import { PrintPreview } from '../dossier/PrintPreview';
 import { AddFindingForm } from './AddFindingForm';
+import { type PageTarget, PagesPane } from './PagesPane';
 
 /** The review workspace: the dossier's pages as bound on the left, the score sheet and findings on the right. */
 export function ReviewWorkspace({ assignmentId, onBack }: { assignmentId: number; onBack: () => void }) {
@@ -52,10 +52,7 @@ function Workspace({
   editable: boolean;
   t: ReturnType<typeof useI18n>['t'];
 }) {
-  const [volume, setVolume] = useState(1);
-  const [zoom, setZoom] = useState(0.5);
-  const [at, setAt] = useState<{ volume: number; page: number } | null>(null);
-  const pagesRef = useRef<HTMLDivElement>(null);
+  const [target, setTarget] = useState<PageTarget | null>(null);
   const dossier = useOp('dossier.get', { dossierId: view?.assignment.dossierId ?? 0 }, { skip: !view });
   const kase = useOp('case.get', { id: view?.assignment.caseId ?? 0 }, { skip: !view });
   const pageInfo = useMemo(() => {
@@ -63,7 +60,6 @@ function Workspace({
     for (const d of kase.data?.documents ?? []) for (const p of d.pages) m.set(p.id, p);
     return m;
   }, [kase.data]);
-  const vol = dossier.data?.pages.volumes.find((v) => v.index === volume) ?? dossier.data?.pages.volumes[0];
 
   const goTo = (f: ReviewFindingInfo) => {
     const p = f.place;
@@ -72,19 +68,7 @@ function Workspace({
       return;
     }
     if (p.kind !== 'document' || p.page === null) return;
-    setVolume(p.volume);
-    setAt({ volume: p.volume, page: p.page });
-    const target = p.page;
-    requestAnimationFrame(() => {
-      const v = dossier.data?.pages.volumes.find((x) => x.index === p.volume);
-      const idx = v?.pages.findIndex((x) => x.number === target) ?? -1;
-      const el = pagesRef.current?.querySelectorAll('.dz-sheet-wrap')[idx];
-      if (el) {
-        pagesRef.current?.querySelectorAll('.rv-current').forEach((x) => x.classList.remove('rv-current'));
-        el.classList.add('rv-current');
-        el.scrollIntoView({ block: 'start' });
-      }
-    });
+    setTarget({ page: p.page, volume: p.volume, seq: Date.now() });
   };
 
   if (!view) return <Card loading={loading}>{error ? <ErrorAlert error={error} /> : <Empty />}</Card>;
@@ -99,29 +83,7 @@ function Workspace({
       <ErrorAlert error={error ?? dossier.error} />
       <Row gutter={12}>
         <Col span={13}>
-          <Card
-            size="small"
-            title={t('review.ws.pages')}
-            extra={
-              <Space>
-                {(dossier.data?.pages.volumes.length ?? 0) > 1 && (
-                  <Select
-                    size="small"
-                    value={volume}
-                    onChange={setVolume}
-                    options={dossier.data?.pages.volumes.map((v) => ({ value: v.index, label: t('review.ws.volume', { n: v.index }) }))}
-                  />
-                )}
-                <span data-testid="current-page">{at ? t('review.ws.page', { page: at.page }) : ''}</span>
-                <span>{t('review.ws.zoom')}</span>
-                <Slider style={{ width: 100 }} min={0.25} max={1.2} step={0.05} value={zoom} onChange={setZoom} />
-              </Space>
-            }
-          >
-            <div ref={pagesRef} className="rv-pages" style={{ height: 'calc(100vh - 220px)', overflow: 'auto' }}>
-              {vol ? <PrintPreview volume={vol} filter="all" zoom={zoom} pageInfo={pageInfo} /> : <Card loading />}
-            </div>
-          </Card>
+          <PagesPane volumes={dossier.data?.pages.volumes} pageInfo={pageInfo} target={target} title={t('review.ws.pages')} height="calc(100vh - 220px)" />
         </Col>
         <Col span={11}>
           <ScoreCard view={view} editable={editable} onChange={onChange} onGoTo={goTo} t={t} />
