@@ -13,8 +13,8 @@ import { reviewOps } from './contract-review.js';
 import { retrievalOps } from './contract-retrieval.js';
 import { clipOps } from './contract-clip.js';
 import { fsckOps } from './contract-fsck.js';
+import { backupOps } from './contract-backup.js';
 import { ocrOps } from './contract-ocr.js';
-import { fournessOps } from './contract-fourness.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -126,8 +126,8 @@ export const contract = {
   ...reviewCheckOps,
   ...clipOps,
   ...fsckOps,
+  ...backupOps,
   ...ocrOps,
-  ...fournessOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,12 @@ export interface BackupResult {
   manifest: BackupManifest;
 }
 
+/** The job's totals: the catalogue plus every object, and their bytes. */
+export function backupTotals(archive: Archive): { items: number; bytes: number } {
+  const objects = new BackupRepo(archive.db).objects();
+  return { items: objects.length + 1, bytes: objects.reduce((n, o) => n + o.size, 0) };
+}
+
 /** The ledger of issued 归档号 beside catalog.db (src/dossier/seal-ledger.ts names it). */
 export const LEDGER_NAME = 'archive-numbers.log';
 

@@ -23,6 +23,8 @@ import { clipCommand } from './commands/clip.js';
 import { retrievalCommand } from './commands/retrieval.js';
 import { officerCommand } from './commands/officer.js';
 import { fsckCommand } from './commands/fsck.js';
+import { backupCommand } from './commands/backup.js';
+import { restoreCommand } from './commands/restore.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
 const COMMANDS: Command[] = [
@@ -48,6 +50,8 @@ const COMMANDS: Command[] = [
   retrievalCommand,
   officerCommand,
   fsckCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function usage(): string {
