@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { caseInputSchema } from '../domain/case.js';
+import { caseInputSchema, caseNoSchema } from '../domain/case.js';
+import { isIsoDate } from '../domain/dates.js';
+import { isCleanText, plausibleYear } from '../domain/text-input.js';
 import type { FilingProfile } from '../domain/profile.js';
 import { ADMINS, ANY_ROLE, AUDIT_READERS, ROLES, WRITERS } from '../domain/roles.js';
 import { PASSWORD_MIN_LENGTH } from '../domain/password-rules.js';
@@ -13,8 +15,8 @@ import { reviewOps } from './contract-review.js';
 import { retrievalOps } from './contract-retrieval.js';
 import { clipOps } from './contract-clip.js';
 import { fsckOps } from './contract-fsck.js';
-import { backupOps } from './contract-backup.js';
 import { ocrOps } from './contract-ocr.js';
+import { fournessOps } from './contract-fourness.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
@@ -33,7 +35,7 @@ import type {
 
 const id = z.number().int().positive();
 const empty = z.object({}).strict();
-const optText = (max = 300) => z.string().trim().max(max).optional().nullable();
+const optText = (max = 300) => z.string().trim().max(max).refine(isCleanText, { message: 'bad_chars' }).optional().nullable();
 const password = z.string().min(PASSWORD_MIN_LENGTH, { message: 'password_too_short' }).max(200);
 const username = z
   .string()
@@ -46,12 +48,15 @@ const jobId = z
 
 export const documentMetaSchema = z.object({
   kind: z.string().trim().min(1).max(50),
-  title: z.string().trim().min(1, { message: 'required' }).max(300),
+  title: z.string().trim().min(1, { message: 'required' }).max(300).refine(isCleanText, { message: 'bad_chars' }),
   docNo: optText(100),
   responsible: optText(100),
+  /** A real calendar day (not 2024-02-30) in a plausible year. */
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'bad_date' })
+    .refine(isIsoDate, { message: 'bad_date' })
+    .refine(plausibleYear, { message: 'bad_year' })
     .optional()
     .nullable(),
 });
@@ -85,7 +90,7 @@ export const contract = {
     }),
     ANY_ROLE,
   ),
-  'case.get': op<CaseDetail>()(z.union([z.object({ id }), z.object({ caseNo: z.string().trim().min(1).max(100) })]), ANY_ROLE),
+  'case.get': op<CaseDetail>()(z.union([z.object({ id }), z.object({ caseNo: caseNoSchema })]), ANY_ROLE),
 
   'upload.stagePath': op<StagedUpload>()(z.object({ path: z.string().min(1).max(4096) }), WRITERS, ['direct', 'ipc', 'cli']),
   'upload.stageBytes': op<StagedUpload>()(z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }), WRITERS, ['direct', 'ipc']),
@@ -126,8 +131,8 @@ export const contract = {
   ...reviewCheckOps,
   ...clipOps,
   ...fsckOps,
-  ...backupOps,
   ...ocrOps,
+  ...fournessOps,
 } as const;
 
 export type Contract = typeof contract;

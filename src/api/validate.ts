@@ -22,10 +22,20 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[
   });
 }
 
+const ZH_TYPES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否（true/false）',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+};
+
 function zhForCode(i: z.core.$ZodIssue): string {
   switch (i.code) {
     case 'invalid_type':
-      return i.input === undefined ? '缺少此项' : `类型不对（应为 ${i.expected}）`;
+      return i.input === undefined ? '缺少此项' : `类型不对（应为 ${ZH_TYPES[i.expected] ?? i.expected}）`;
     case 'too_small':
       return '太短或太少';
     case 'too_big':
@@ -45,7 +55,8 @@ function zhForCode(i: z.core.$ZodIssue): string {
 
 /** Parses `input` or throws `invalid_input` naming each bad field. `what` names the item (a file, an operation). */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const r = schema.safeParse(input);
+  // reportInput: an issue says what it got, so 'wrong type' is not told as 'missing' (缺少此项).
+  const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return r.data;
   const issues = describeIssues(r.error.issues);
   const first = issues[0];

@@ -1,15 +1,34 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
 import { isCreditCode, isResidentId } from './identity-numbers.js';
+import { isCleanText, jsonProblem, normaliseCaseNo, plausibleYear } from './text-input.js';
 
 /** 程序: 一般程序 or 简易程序 (当场处罚). */
 export const PROCEDURES = ['general', 'summary'] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 export const PROCEDURE_LABELS: Record<Procedure, string> = { general: '一般程序', summary: '简易程序' };
 
-const text = (max = 500) => z.string().trim().min(1, { message: 'required' }).max(max, { message: 'too_long' });
-const optText = (max = 500) => z.string().trim().max(max, { message: 'too_long' }).optional().nullable();
-const isoDate = z.string().refine(isIsoDate, { message: 'bad_date' });
+const clean = { message: 'bad_chars' };
+const text = (max = 500) => z.string().trim().min(1, { message: 'required' }).max(max, { message: 'too_long' }).refine(isCleanText, clean);
+const optText = (max = 500) => z.string().trim().max(max, { message: 'too_long' }).refine(isCleanText, clean).optional().nullable();
+const isoDate = z.string().refine(isIsoDate, { message: 'bad_date' }).refine(plausibleYear, { message: 'bad_year' });
+
+/**
+ * 案号 as stored and compared: clean, then normalised (src/domain/text-input.ts), so a look-alike
+ * spelling finds the case it duplicates. `case.get` by 案号 normalises the same way.
+ */
+export const caseNoSchema = z
+  .string()
+  .max(100, { message: 'too_long' })
+  .refine(isCleanText, clean)
+  .transform(normaliseCaseNo)
+  .pipe(z.string().min(1, { message: 'required' }).max(100, { message: 'too_long' }));
+
+/** `extra`: any JSON object, refused when too deep or big, with a number JSON cannot keep, or a negative sum of money. */
+const extraSchema = z.record(z.string(), z.unknown()).superRefine((v, ctx) => {
+  const p = jsonProblem(v);
+  if (p) ctx.addIssue({ code: 'custom', path: p.path, message: p.problem });
+});
 
 export const personPartySchema = z.object({
   type: z.literal('person'),
@@ -61,7 +80,7 @@ export type CaseDateKey = (typeof CASE_DATE_KEYS)[number];
 
 export const caseInputSchema = z
   .object({
-    caseNo: text(100),
+    caseNo: caseNoSchema,
     title: text(300),
     cause: text(300),
     procedure: z.enum(PROCEDURES, { message: 'bad_procedure' }),
@@ -73,11 +92,20 @@ export const caseInputSchema = z
     officers: z.array(caseOfficerSchema).min(1, { message: 'need_officer' }).max(30),
     dates: caseDatesSchema,
     /** Anything else worth keeping (penalty, seizure, approvers…), stored as given. */
-    extra: z.record(z.string(), z.unknown()).optional().nullable(),
+    extra: extraSchema.optional().nullable(),
   })
   .superRefine((c, ctx) => {
     if (c.procedure === 'general' && !c.dates.filed) {
       ctx.addIssue({ code: 'custom', path: ['dates', 'filed'], message: 'general_needs_filed' });
+    }
+    // The dates run in order: nothing before 立案 (filed), nothing after 结案 (closed).
+    const { filed, closed } = c.dates;
+    for (const key of CASE_DATE_KEYS) {
+      const d = c.dates[key];
+      if (!d) continue;
+      if (filed && key !== 'filed' && d.slice(0, 10) < filed.slice(0, 10)) ctx.addIssue({ code: 'custom', path: ['dates', key], message: 'before_filed' });
+      else if (key !== 'closed' && key !== 'filed' && d.slice(0, 10) > closed.slice(0, 10))
+        ctx.addIssue({ code: 'custom', path: ['dates', key], message: 'after_closed' });
     }
     const certs = new Set<string>();
     c.officers.forEach((o, i) => {
