@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { invoke } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AuthScreen } from './AuthScreen';
 import { useSession } from './session';
@@ -18,20 +18,11 @@ interface SetupValues {
 export function SetupPage({ archiveName }: { archiveName: string }) {
   const { t } = useI18n();
   const { signedIn } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmit();
   const rules = accountRules(t);
 
-  const submit = async (v: SetupValues) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      signedIn(await invoke('auth.setup', { username: v.username, displayName: v.displayName, password: v.password }));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const submit = (v: SetupValues) =>
+    run(async () => signedIn(await invoke('auth.setup', { username: v.username, displayName: v.displayName, password: v.password })));
 
   return (
     <AuthScreen archiveName={archiveName} title={t('auth.setupTitle')}>
@@ -50,7 +41,7 @@ export function SetupPage({ archiveName }: { archiveName: string }) {
         <Form.Item name="password2" label={t('auth.passwordAgain')} dependencies={['password']} rules={rules.password2}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy}>
+        <Button type="primary" htmlType="submit" block loading={busy !== null}>
           {t('auth.setupSubmit')}
         </Button>
       </Form>

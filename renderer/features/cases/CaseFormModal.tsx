@@ -1,7 +1,7 @@
 import { App, Col, DatePicker, Divider, Form, Input, Modal, Row, Select, type FormRule } from 'antd';
-import { useState } from 'react';
 import type { CaseDetail } from '../../../src/api/types';
 import { ClientError, invoke } from '../../bridge/client';
+import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { OfficerCertWarnings } from '../officers/OfficerCertWarnings';
@@ -21,7 +21,7 @@ export function CaseFormModal({ open, existing, onClose, onSaved }: CaseFormModa
   const { t, locale, errorText } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<CaseFormValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ onError: (e) => showSaveError(e) });
   const req = (key: MessageKey): FormRule => ({ required: true, whitespace: true, message: t('common.required', { field: t(key) }) });
 
   const save = async () => {
@@ -34,25 +34,25 @@ export function CaseFormModal({ open, existing, onClose, onSaved }: CaseFormModa
     }
     const values = form.getFieldsValue(true) as CaseFormValues;
     const input = formToCaseInput(values, existing?.extra ?? null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = existing ? await invoke('case.update', { id: existing.id, case: input }) : await invoke('case.create', input);
       message.success(t(existing ? 'case.updated' : 'case.created'));
       onSaved(saved);
-    } catch (e) {
-      if (e instanceof ClientError) {
-        const issues = fieldIssues(e.payload.details, existing ? 'case' : undefined).filter((i) => i.name.length > 0);
-        if (issues.length) {
-          form.setFields(issues.map((i) => ({ name: i.name as never, errors: [locale === 'zh-CN' ? i.messageZh : i.message] })));
-        } else if (e.code === 'duplicate') {
-          form.setFields([{ name: 'caseNo', errors: [errorText(e)] }]);
-        }
-      }
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
+
+  /** The core's field issues go on their fields (a duplicate 案号 on 案号), and a toast says what failed. */
+  function showSaveError(e: unknown) {
+    if (e instanceof ClientError) {
+      const issues = fieldIssues(e.payload.details, existing ? 'case' : undefined).filter((i) => i.name.length > 0);
+      if (issues.length) {
+        form.setFields(issues.map((i) => ({ name: i.name as never, errors: [locale === 'zh-CN' ? i.messageZh : i.message] })));
+      } else if (e.code === 'duplicate') {
+        form.setFields([{ name: 'caseNo', errors: [errorText(e)] }]);
+      }
+    }
+    message.error(errorText(e));
+  }
 
   return (
     <Modal
@@ -66,7 +66,7 @@ export function CaseFormModal({ open, existing, onClose, onSaved }: CaseFormModa
       onOk={() => void save()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={busy !== null}
       styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', paddingRight: 8 } }}
     >
       <Form<CaseFormValues>

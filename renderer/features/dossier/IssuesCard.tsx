@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DossierView } from '../../../src/api/types-dossier';
 import type { BindIssue } from '../../../src/binding/types';
 import { invoke } from '../../bridge/client';
+import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from './dossier-labels';
 
@@ -71,7 +72,7 @@ function IssueRow({ issue, view, editable, onChanged }: { issue: BindIssue; view
   const { t, locale, errorText } = useI18n();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ onError: (e) => message.error(errorText(e)) });
   const text = locale === 'zh-CN' ? issue.messageZh : issue.message;
 
   const acknowledge = async () => {
@@ -80,15 +81,11 @@ function IssueRow({ issue, view, editable, onChanged }: { issue: BindIssue; view
       message.warning(t('dossier.ack.needReason'));
       return;
     }
-    setBusy(true);
-    try {
-      onChanged(await invoke('dossier.acknowledge', { caseId: view.caseId, warning: issue.key, reason: reason.trim() }));
+    const caseId = view.caseId;
+    await run(async () => {
+      onChanged(await invoke('dossier.acknowledge', { caseId, warning: issue.key, reason: reason.trim() }));
       message.success(t('dossier.ack.done'));
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const icon =
@@ -140,7 +137,7 @@ function IssueRow({ issue, view, editable, onChanged }: { issue: BindIssue; view
             onPressEnter={() => void acknowledge()}
             aria-label={t('dossier.ack.placeholder')}
           />
-          <Button size="small" type="primary" ghost loading={busy} onClick={() => void acknowledge()}>
+          <Button size="small" type="primary" ghost loading={busy !== null} onClick={() => void acknowledge()}>
             {t('dossier.ack.submit')}
           </Button>
         </Space.Compact>

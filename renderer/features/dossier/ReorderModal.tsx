@@ -4,6 +4,7 @@ import { useMemo, useState, type DragEvent } from 'react';
 import type { DossierView } from '../../../src/api/types-dossier';
 import { ClientError, invoke } from '../../bridge/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { currentOrder, documentsOf, moveItem, movedDocuments, profileOrderOf, type OrderDoc } from './dossier-order';
 
@@ -23,8 +24,20 @@ export function ReorderModal({ view, onClose, onSaved }: { view: DossierView; on
   const [forced, setForced] = useState<Set<number>>(new Set());
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const {
+    busy: running,
+    error,
+    run,
+  } = useSubmit<'save' | 'reset'>({
+    onError: (e) => {
+      // The core names the documents it wants a reason for: ask for those too.
+      if (e instanceof ClientError && e.payload.item === 'reasons' && Array.isArray(e.payload.details)) {
+        const ids = (e.payload.details as { documentId?: unknown }[]).map((d) => Number(d.documentId)).filter((n) => Number.isInteger(n));
+        setForced(new Set(ids));
+      }
+    },
+  });
+  const busy = running !== null;
   const [touched, setTouched] = useState(false);
 
   const moved = useMemo(() => {
@@ -59,29 +72,22 @@ export function ReorderModal({ view, onClose, onSaved }: { view: DossierView; on
     setTouched(true);
     if (!reset && missing.length > 0) return;
     if (view.caseId === null) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = reset
-        ? { caseId: view.caseId, order: null }
-        : {
-            caseId: view.caseId,
-            order,
-            reasons: Object.fromEntries([...moved].map((id) => [String(id), (reasons[String(id)] ?? '').trim()])),
-          };
-      const next = await invoke('dossier.reorder', body);
-      message.success(t(reset ? 'dossier.reorder.resetDone' : 'dossier.reorder.saved'));
-      onSaved(next);
-    } catch (e) {
-      // The core names the documents it wants a reason for: ask for those too.
-      if (e instanceof ClientError && e.payload.item === 'reasons' && Array.isArray(e.payload.details)) {
-        const ids = (e.payload.details as { documentId?: unknown }[]).map((d) => Number(d.documentId)).filter((n) => Number.isInteger(n));
-        setForced(new Set(ids));
-      }
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const caseId = view.caseId;
+    await run(
+      async () => {
+        const body = reset
+          ? { caseId, order: null }
+          : {
+              caseId,
+              order,
+              reasons: Object.fromEntries([...moved].map((id) => [String(id), (reasons[String(id)] ?? '').trim()])),
+            };
+        const next = await invoke('dossier.reorder', body);
+        message.success(t(reset ? 'dossier.reorder.resetDone' : 'dossier.reorder.saved'));
+        onSaved(next);
+      },
+      reset ? 'reset' : 'save',
+    );
   };
 
   return (
