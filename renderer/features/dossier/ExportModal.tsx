@@ -1,14 +1,17 @@
 import { CheckCircleFilled, ExportOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Descriptions, Form, Modal, Progress, Table } from 'antd';
-import { FolderField } from '../../components/FolderField';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { JobProgressEvent } from '../../../src/api/events';
+import { App, Checkbox, Descriptions, Form, Modal, Progress, Table } from 'antd';
+import { useMemo, useState } from 'react';
 import type { DossierView } from '../../../src/api/types-dossier';
 import type { DossierExportResult, ExportedVolume } from '../../../src/api/types-export';
-import { ClientError, invoke, newJobId, onAppEvent } from '../../bridge/client';
+import { ClientError, invoke } from '../../bridge/client';
+import { useJob } from '../../bridge/use-job';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { digestColumn, fileSize } from '../../components/export-columns';
+import { FolderField } from '../../components/FolderField';
+import { JobDialogFooter } from '../../components/JobDialogFooter';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FournessResult } from '../fourness/FournessResult';
 
 /** The folder beside the archive folder: `<parent of archive>/exports`, in the archive path's own separator. */
 export function suggestedExportFolder(archivePath: string): string {
@@ -16,10 +19,6 @@ export function suggestedExportFolder(archivePath: string): string {
   const trimmed = archivePath.replace(/[\\/]+$/, '');
   const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
   return cut > 0 ? `${trimmed.slice(0, cut)}${sep}exports` : '';
-}
-
-function mib(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /**
@@ -33,29 +32,18 @@ export function ExportModal({ view, onClose }: { view: DossierView; onClose: () 
   const info = useQuery('archive.info', {});
   const [out, setOut] = useState<string | undefined>();
   const [pkg, setPkg] = useState(false);
-  const [job, setJob] = useState<{ id: string; progress: JobProgressEvent | null; cancelling: boolean } | null>(null);
+  const { job, begin, end, cancel: cancelJob } = useJob();
   const [result, setResult] = useState<DossierExportResult>();
   const [error, setError] = useState<unknown>();
-  const jobRef = useRef<string | null>(null);
 
   const folderName = view.version?.archiveCode ?? view.caseNo ?? view.bound.title;
   const pagesTotal = useMemo(() => view.pages.volumes.reduce((n, v) => n + v.pages.length, 0), [view]);
   const outValue = out ?? (info.data ? suggestedExportFolder(info.data.path) : '');
 
-  useEffect(
-    () =>
-      onAppEvent((e) => {
-        if (e.type === 'job.progress' && e.jobId === jobRef.current) setJob((j) => (j && j.id === e.jobId ? { ...j, progress: e } : j));
-      }),
-    [],
-  );
-
   const start = async () => {
     const folder = outValue.trim();
     if (!folder) return setError(new Error(t('export.outRequired')));
-    const id = newJobId();
-    jobRef.current = id;
-    setJob({ id, progress: null, cancelling: false });
+    const id = begin();
     setError(undefined);
     try {
       const key =
@@ -65,16 +53,11 @@ export function ExportModal({ view, onClose }: { view: DossierView; onClose: () 
       if (e instanceof ClientError && e.code === 'cancelled') message.info(t('export.cancelled'));
       else setError(e);
     } finally {
-      jobRef.current = null;
-      setJob(null);
+      end();
     }
   };
 
-  const cancel = () => {
-    if (!job) return;
-    setJob({ ...job, cancelling: true });
-    void invoke('job.cancel', { jobId: job.id }).catch((e: unknown) => message.error(errorText(e)));
-  };
+  const cancel = () => void cancelJob().catch((e: unknown) => message.error(errorText(e)));
 
   const p = job?.progress;
   const percent = p && p.itemsTotal > 0 ? Math.round((p.itemsDone / p.itemsTotal) * 100) : 0;
@@ -83,34 +66,21 @@ export function ExportModal({ view, onClose }: { view: DossierView; onClose: () 
   const columns = [
     { key: 'file', title: t('export.col.file'), render: (_: unknown, v: ExportedVolume) => <span className="dz-export-file">{v.file}</span> },
     { key: 'pages', title: t('export.col.pages'), dataIndex: 'pages', width: 70 },
-    { key: 'size', title: t('export.col.size'), width: 90, render: (_: unknown, v: ExportedVolume) => mib(v.bytes) },
-    {
-      key: 'digests',
-      title: t('export.col.digests'),
-      render: (_: unknown, v: ExportedVolume) => (
-        <div className="hash dz-export-digests">
-          <div>SHA-256 {v.sha256}</div>
-          <div>SM3 {v.sm3}</div>
-        </div>
-      ),
-    },
+    { key: 'size', title: t('export.col.size'), width: 90, render: (_: unknown, v: ExportedVolume) => fileSize(v.bytes) },
+    digestColumn<ExportedVolume>(t('export.col.digests'), 'hash dz-export-digests'),
   ];
 
-  const footer = result ? (
-    <Button type="primary" onClick={onClose}>
-      {t('export.close')}
-    </Button>
-  ) : job ? (
-    <Button className="dz-export-cancel" danger disabled={job.cancelling} onClick={cancel}>
-      {job.cancelling ? t('export.cancelling') : t('export.cancel')}
-    </Button>
-  ) : (
-    <>
-      <Button onClick={onClose}>{t('export.close')}</Button>
-      <Button className="dz-export-start" type="primary" icon={<ExportOutlined />} onClick={() => void start()}>
-        {t('export.start')}
-      </Button>
-    </>
+  const footer = (
+    <JobDialogFooter
+      phase={result ? 'done' : job ? 'running' : 'ready'}
+      cancelling={job?.cancelling ?? false}
+      onStart={() => void start()}
+      onCancel={cancel}
+      onClose={onClose}
+      labels={{ start: t('export.start'), close: t('export.close'), cancel: t('export.cancel'), cancelling: t('export.cancelling') }}
+      startIcon={<ExportOutlined />}
+      classPrefix="dz-export"
+    />
   );
 
   return (
@@ -156,6 +126,7 @@ export function ExportModal({ view, onClose }: { view: DossierView; onClose: () 
                 : []),
             ]}
           />
+          {result.package?.fourness && <FournessResult summary={result.package.fourness} />}
           <Table<ExportedVolume>
             className="dz-export-volumes"
             style={{ marginTop: 12 }}

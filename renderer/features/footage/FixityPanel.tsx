@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { FixityReportView } from './FixityReportView';
 import { JobProgressView } from './JobProgressView';
-import { useJob } from './use-job';
+import { useJob } from '../../bridge/use-job';
 
 /** 完整性核验: the last audit and 立即核验 (full or incremental) with progress and 取消. */
 export function FixityPanel({ role }: { role: Role }) {

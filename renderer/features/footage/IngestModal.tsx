@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { opt } from './footage-format';
 import { IngestReportView } from './IngestReportView';
 import { JobProgressView } from './JobProgressView';
-import { useJob } from './use-job';
+import { useJob } from '../../bridge/use-job';
 
 interface IngestValues {
   source?: string;

@@ -1,7 +1,7 @@
 import { Button, Progress } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatBytes, formatEta, formatRate, jobPercent } from './footage-format';
-import type { JobState } from './use-job';
+import type { JobState } from '../../bridge/use-job';
 
 /** A running job: the bar, files n/N, bytes, MB/s, ETA, each file in progress with its own bar, and 取消. */
 export function JobProgressView({ job, onCancel, showItems = false }: { job: JobState; onCancel: () => void; showItems?: boolean }) {

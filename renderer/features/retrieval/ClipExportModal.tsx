@@ -1,12 +1,14 @@
 import { CheckCircleFilled, ScissorOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Descriptions, Form, Input, Modal, Progress, Space, Table } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import type { JobProgressEvent } from '../../../src/api/events';
+import { App, Checkbox, Descriptions, Form, Input, Modal, Progress, Space, Table } from 'antd';
+import { useEffect, useState } from 'react';
 import type { ClipExportFile, ClipExportResultInfo } from '../../../src/api/types-clip';
-import { ClientError, invoke, newJobId, onAppEvent } from '../../bridge/client';
+import { ClientError, invoke } from '../../bridge/client';
+import { useJob } from '../../bridge/use-job';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { digestColumn, fileSize } from '../../components/export-columns';
 import { FolderField } from '../../components/FolderField';
+import { JobDialogFooter } from '../../components/JobDialogFooter';
 import { useI18n } from '../../i18n/I18nProvider';
 import { suggestedExportFolder } from '../dossier/ExportModal';
 
@@ -24,10 +26,6 @@ function parseTime(s: string): number | null {
   if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
   const m = /^(?:(\d+):)?([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/.exec(t);
   return m ? Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) : null;
-}
-
-function size(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 const STEPS = ['cut', 'original', 'note', 'manifests'] as const;
@@ -49,10 +47,9 @@ export function ClipExportModal({ clipId, open, onClose, inSec, outSec }: { clip
   const [whole, setWhole] = useState(false);
   const [reason, setReason] = useState('');
   const [target, setTarget] = useState<string | undefined>();
-  const [job, setJob] = useState<{ id: string; progress: JobProgressEvent | null; cancelling: boolean } | null>(null);
+  const { job, begin, end, cancel: cancelJob } = useJob();
   const [result, setResult] = useState<ClipExportResultInfo>();
   const [error, setError] = useState<unknown>();
-  const jobRef = useRef<string | null>(null);
 
   // A new clip or new points from the player start the dialog afresh.
   useEffect(() => {
@@ -62,14 +59,6 @@ export function ClipExportModal({ clipId, open, onClose, inSec, outSec }: { clip
     setResult(undefined);
     setError(undefined);
   }, [open, clipId, inSec, outSec]);
-
-  useEffect(
-    () =>
-      onAppEvent((e) => {
-        if (e.type === 'job.progress' && e.jobId === jobRef.current) setJob((j) => (j && j.id === e.jobId ? { ...j, progress: e } : j));
-      }),
-    [],
-  );
 
   const duration = clip.data?.durationSec ?? null;
   const outValue = outText ?? (duration !== null ? timecode(duration) : '');
@@ -82,9 +71,7 @@ export function ClipExportModal({ clipId, open, onClose, inSec, outSec }: { clip
     if (o === null) return setError(new Error(t('clip.export.badTime', { field: t('clip.export.out'), value: outValue })));
     if (reason.trim().length < 2) return setError(new Error(t('clip.export.reasonRequired')));
     if (!targetValue.trim()) return setError(new Error(t('clip.export.targetRequired')));
-    const id = newJobId();
-    jobRef.current = id;
-    setJob({ id, progress: null, cancelling: false });
+    const id = begin();
     setError(undefined);
     try {
       setResult(await invoke('clip.export', { clipId, inSec: i, outSec: o, reencode, whole, reason: reason.trim(), target: targetValue.trim(), jobId: id }));
@@ -92,16 +79,11 @@ export function ClipExportModal({ clipId, open, onClose, inSec, outSec }: { clip
       if (e instanceof ClientError && e.code === 'cancelled') message.info(t('clip.export.cancelled'));
       else setError(e);
     } finally {
-      jobRef.current = null;
-      setJob(null);
+      end();
     }
   };
 
-  const cancel = () => {
-    if (!job) return;
-    setJob({ ...job, cancelling: true });
-    void invoke('job.cancel', { jobId: job.id }).catch((e: unknown) => message.error(errorText(e)));
-  };
+  const cancel = () => void cancelJob().catch((e: unknown) => message.error(errorText(e)));
 
   const p = job?.progress;
   const percent = p && p.itemsTotal > 0 ? Math.round((p.itemsDone / p.itemsTotal) * 100) : 0;
@@ -110,34 +92,21 @@ export function ClipExportModal({ clipId, open, onClose, inSec, outSec }: { clip
   const columns = [
     { key: 'file', title: t('clip.export.col.file'), render: (_: unknown, f: ClipExportFile) => <span className="jz-clip-export-file">{f.name}</span> },
     { key: 'role', title: t('clip.export.col.role'), width: 90, render: (_: unknown, f: ClipExportFile) => t(`clip.export.role.${f.role}`) },
-    { key: 'size', title: t('clip.export.col.size'), width: 80, render: (_: unknown, f: ClipExportFile) => size(f.size) },
-    {
-      key: 'digests',
-      title: t('clip.export.col.digests'),
-      render: (_: unknown, f: ClipExportFile) => (
-        <div className="hash">
-          <div>SHA-256 {f.sha256}</div>
-          <div>SM3 {f.sm3}</div>
-        </div>
-      ),
-    },
+    { key: 'size', title: t('clip.export.col.size'), width: 80, render: (_: unknown, f: ClipExportFile) => fileSize(f.size) },
+    digestColumn<ClipExportFile>(t('clip.export.col.digests')),
   ];
 
-  const footer = result ? (
-    <Button type="primary" onClick={onClose}>
-      {t('clip.export.close')}
-    </Button>
-  ) : job ? (
-    <Button className="jz-clip-export-cancel" danger disabled={job.cancelling} onClick={cancel}>
-      {job.cancelling ? t('clip.export.cancelling') : t('clip.export.cancel')}
-    </Button>
-  ) : (
-    <>
-      <Button onClick={onClose}>{t('clip.export.close')}</Button>
-      <Button className="jz-clip-export-start" type="primary" icon={<ScissorOutlined />} onClick={() => void start()}>
-        {t('clip.export.start')}
-      </Button>
-    </>
+  const footer = (
+    <JobDialogFooter
+      phase={result ? 'done' : job ? 'running' : 'ready'}
+      cancelling={job?.cancelling ?? false}
+      onStart={() => void start()}
+      onCancel={cancel}
+      onClose={onClose}
+      labels={{ start: t('clip.export.start'), close: t('clip.export.close'), cancel: t('clip.export.cancel'), cancelling: t('clip.export.cancelling') }}
+      startIcon={<ScissorOutlined />}
+      classPrefix="jz-clip-export"
+    />
   );
 
   const snapped = result && result.method === 'copy' ? result.requested.inSec - result.actual.inSec : 0;

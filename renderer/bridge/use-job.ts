@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobProgressEvent } from '../../../src/api/events';
-import { invoke, newJobId, onAppEvent } from '../../bridge/client';
+import type { JobProgressEvent } from '../../src/api/events';
+import { invoke, newJobId, onAppEvent } from './client';
 
 export interface JobState {
   id: string;
