@@ -13,6 +13,7 @@ import { checkPackage } from '../../src/fourness/check-package.js';
 import { REPORT_PDF, REPORT_XML } from '../../src/fourness/package-files.js';
 import { buildExportArchive, type ExportFixture } from '../export/dossier-export-fixture.js';
 import { run } from '../pdf/helpers/tools.js';
+import { juanzongFromSource } from '../cli/run-cli.js';
 
 let fx: ExportFixture;
 let root: string;
@@ -199,6 +200,33 @@ describe('四性检测 of a 移交包', () => {
     expect(rowOf(report, 'package-format').reason).toMatch(/已加密/);
     expect(rowOf(report, 'content-format').failing).toContain(rel(dir, vol));
   }, 60_000);
+
+  it('`juanzong package check` passes on a copy in another folder and fails naming the file after one byte of it changes', async () => {
+    const dir = copy();
+    const ok = await juanzongFromSource(['package', 'check', dir]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('通过 Passed');
+    expect(ok.stdout).toContain('1-1');
+    const clip = firstClip(dir);
+    const b = readFileSync(clip);
+    b[100] = b[100]! ^ 0xff;
+    writeFileSync(clip, b);
+    const bad = await juanzongFromSource(['package', 'check', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('未通过 Failed');
+    expect(bad.stderr).toContain(rel(dir, clip));
+    expect(bad.stderr).toMatch(/^juanzong: .*\/ 四性检测未通过/m);
+  }, 120_000);
+
+  it('fourness.checkPackage through invoke (the archivist) reports the same, and fourness.latest shows the export’s result on the dossier', async () => {
+    const r = await fx.call('fourness.checkPackage', { dir: copy() });
+    expect(r.passed).toBe(true);
+    const view = await fx.call('dossier.get', { caseId: fx.caseId });
+    const { latest } = await fx.call('fourness.latest', { dossierId: view.dossierId! });
+    expect(latest).toMatchObject({ stage: 'transfer', passed: true, failures: [], checkedBy: '孙丽娟' });
+    const refused = await fx.attempt('fourness.checkPackage', { dir: bag }, fx.tokens.inspector);
+    expect(refused.ok).toBe(false);
+  }, 120_000);
 
   it('a folder that is not there is a clear error naming it', async () => {
     await expect(checkPackage(path.join(root, 'nowhere'))).rejects.toMatchObject({ code: 'not_found', messageZh: expect.stringContaining('nowhere') });
