@@ -23,7 +23,7 @@ function smallDisk(mib: number): string {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${mib}m`, 'tmpfs', dir]);
   } catch (e) {
-    throw new Error(`this test mounts a small tmpfs and needs root (mount -t tmpfs): ${(e as Error).message}`);
+    throw new Error(`this test mounts a small tmpfs and needs root (mount -t tmpfs): ${(e as Error).message}`, { cause: e });
   }
   mounts.push(dir);
   return dir;
