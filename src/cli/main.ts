@@ -23,6 +23,7 @@ import { clipCommand } from './commands/clip.js';
 import { retrievalCommand } from './commands/retrieval.js';
 import { officerCommand } from './commands/officer.js';
 import { fsckCommand } from './commands/fsck.js';
+import { fournessCommand, packageCommand } from './commands/fourness.js';
 import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
@@ -50,6 +51,8 @@ const COMMANDS: Command[] = [
   retrievalCommand,
   officerCommand,
   fsckCommand,
+  packageCommand,
+  fournessCommand,
   backupCommand,
   restoreCommand,
 ];
