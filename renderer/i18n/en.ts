@@ -10,6 +10,7 @@ import { reviewEn } from './review.en.js';
 import { clipEn } from './clip.en.js';
 import { retrievalEn } from './retrieval.en.js';
 import { officerEn } from './officer.en.js';
+import { fournessEn } from './fourness.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English. Same keys as zh-CN.ts (the type and a test both check it). */
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...clipEn,
   ...retrievalEn,
   ...officerEn,
+  ...fournessEn,
   'app.name': 'Juanzong',
   'app.subtitle': 'Enforcement case-file archive',
   'app.loading': 'Loading…',

@@ -11,6 +11,7 @@ import { reviewZhCN } from './review.zh-CN.js';
 import { clipZhCN } from './clip.zh-CN.js';
 import { retrievalZhCN } from './retrieval.zh-CN.js';
 import { officerZhCN } from './officer.zh-CN.js';
+import { fournessZhCN } from './fourness.zh-CN.js';
 
 export const zhCN = {
   ...casesZhCN,
@@ -25,6 +26,7 @@ export const zhCN = {
   ...clipZhCN,
   ...retrievalZhCN,
   ...officerZhCN,
+  ...fournessZhCN,
   'app.name': '卷宗',
   'app.subtitle': '行政执法案卷档案管理',
   'app.loading': '正在加载…',
