@@ -81,6 +81,18 @@ export const contract = {
   'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
 
   'case.create': op<CaseDetail>()(caseInputSchema, WRITERS),
+  /** A case and its documents in one transaction (`juanzong case add --file`): all registered, or nothing. */
+  'case.register': op<CaseDetail>()(
+    z.object({
+      case: caseInputSchema,
+      documents: z
+        .array(documentMetaSchema.extend({ files: z.array(z.object({ stagedId: z.string().min(1).max(100) })).min(1, { message: 'need_file' }).max(500) }))
+        .max(500)
+        .default([]),
+      jobId,
+    }),
+    WRITERS,
+  ),
   'case.update': op<CaseDetail>()(z.object({ id, case: caseInputSchema }), WRITERS),
   'case.list': op<CaseSummary[]>()(
     z.object({

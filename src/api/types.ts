@@ -68,6 +68,8 @@ export interface CaseDetail extends CaseSummary {
   documents: DocumentInfo[];
   createdAt: string;
   createdBy: string;
+  /** `case.register` of a case file registered before, unchanged: this is that case, nothing new was written. */
+  alreadyRegistered?: true;
 }
 
 export type PageSide = 'front' | 'back';
@@ -112,6 +114,8 @@ export interface DocumentInfo {
   files: DocumentFileInfo[];
   pages: PageInfo[];
   createdAt: string;
+  /** The same document (case, kind, 题名, files) was filed before: this is that one, nothing new was written. */
+  alreadyFiled?: true;
 }
 
 export interface StagedUpload {

@@ -1,38 +1,17 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.js';
 import type { ArchiveLayout } from '../archive/layout.js';
 import { isProcessAlive, ownerPid, tmpName } from '../archive/tmp-names.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
 import { FsckRepo } from '../storage/repos/fsck-repo.js';
+import { inflightDir } from '../archive/inflight-marker.js';
 import type { Tx } from '../archive/audited-change.js';
 import { quarantineDir } from './quarantine.js';
 import { recoverExports } from '../export/export-intent.js';
 
-/**
- * In-flight markers: before a verified copy is renamed into objects/, a marker `inflight/<pid>-<uuid>`
- * names its SHA-256; it is removed once the catalogue row is committed. A marker whose process is
- * gone points at an object that may have no row: recovery quarantines it (moved, recorded, audited,
- * never deleted). Kept outside tmp/, which opening an archive empties.
- */
-export function inflightDir(layout: ArchiveLayout): string {
-  return path.join(layout.root, 'inflight');
-}
-
-export async function markInflight(layout: ArchiveLayout, sha256: string): Promise<() => Promise<void>> {
-  const dir = inflightDir(layout);
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, tmpName());
-  const h = await open(file, 'wx', 0o600);
-  try {
-    await h.writeFile(sha256);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  return () => unlink(file).catch(() => undefined);
-}
+export { inflightDir, markInflight } from '../archive/inflight-marker.js';
 
 /**
  * A run marker `inflight/<pid>-<uuid>.run` holding `ingest:<id>`: written (and fsynced) inside the

@@ -6,6 +6,7 @@ import type { FilePort } from '../ports/file-port.js';
 import { mergeClipFields, type ClipFields } from './clip-fields.js';
 import { commitObject } from './commit-object.js';
 import { markInflight } from './inflight.js';
+import { faultPoint } from '../ports/fault-point.js';
 import { copyWithDigests, fsyncFile, verifyCopy } from './copy-with-digests.js';
 import type { DigestPool } from './digest-pool.js';
 import { extensionOf, sniff, type SniffResult } from './media-sniff.js';
@@ -224,6 +225,7 @@ async function copyOne(
         }
         const unmark = await markInflight(o.layout, copy.sha256);
         await commitObject(o.files, o.store, o.pool, copy, label);
+        faultPoint('ingest.placed');
         const recorded = o.sink.record({ kind: 'new', clip: { entry, sha256: copy.sha256, sm3: copy.sm3, size: copy.size, media: m, name, probe, fields } });
         await unmark();
         return recorded;

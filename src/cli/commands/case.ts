@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { PROCEDURE_LABELS } from '../../domain/case.js';
-import { prepareFile } from '../../documents/prepare-file.js';
 import { readCaseFile } from '../case-file.js';
 import { openSession, signIn } from '../cli-session.js';
 import { fail, printJson, table } from '../output.js';
@@ -21,31 +19,19 @@ export const caseCommand: Command = {
       if (sub === 'add') {
         if (!values.file) fail('case add needs --file case.json', 'case add 需要 --file 指定案件 JSON 文件');
         const cf = readCaseFile(String(values.file));
-        // Check every document file before writing anything, so a bad scan leaves no half-registered case.
-        const staged: { stagedId: string }[][] = [];
+        // The case and all its documents in one transaction: a bad document leaves nothing registered.
+        const documents = [];
         for (const d of cf.documents) {
-          const ids = [];
-          for (const f of d.files) {
-            const st = await s.call('upload.stagePath', { path: f });
-            await prepareFile(path.join(s.core.archive.layout.uploads, st.stagedId), st.name);
-            ids.push({ stagedId: st.stagedId });
-          }
-          staged.push(ids);
+          const files = [];
+          for (const f of d.files) files.push({ stagedId: (await s.call('upload.stagePath', { path: f })).stagedId });
+          documents.push({ kind: d.kind, title: d.title, docNo: d.docNo ?? null, responsible: d.responsible ?? null, date: d.date ?? null, files });
         }
-        const created = await s.call('case.create', cf.case);
-        for (const [i, d] of cf.documents.entries()) {
-          await s.call('document.add', {
-            caseId: created.id,
-            kind: d.kind,
-            title: d.title,
-            docNo: d.docNo ?? null,
-            responsible: d.responsible ?? null,
-            date: d.date ?? null,
-            files: staged[i]!,
-          });
-        }
-        const detail = await s.call('case.get', { id: created.id });
+        const detail = await s.call('case.register', { case: cf.case, documents });
         if (json) printJson(detail);
+        else if (detail.alreadyRegistered)
+          process.stdout.write(
+            `已登记过，未重复登记 Already registered, nothing added: ${detail.caseNo}（${detail.title}），文书 ${detail.documentCount} 件\n`,
+          );
         else process.stdout.write(`已登记 Registered: ${detail.caseNo}（${detail.title}），文书 ${detail.documentCount} 件，${detail.pageCount} 页\n`);
       } else if (sub === 'list') {
         const list = await s.call('case.list', {

@@ -38,6 +38,8 @@ export const docCommand: Command = {
         files: staged,
       });
       if (json) printJson(d);
+      else if (d.alreadyFiled)
+        process.stdout.write(`已存在，未重复添加 Already filed, nothing added: ${d.kindName}《${d.title}》 ${d.pageCount} 页 → ${c.caseNo}\n`);
       else process.stdout.write(`已添加 Added: ${d.kindName}《${d.title}》 ${d.pageCount} 页 → ${c.caseNo}\n`);
     } finally {
       await s.core.close();
