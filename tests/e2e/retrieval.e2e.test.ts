@@ -65,6 +65,11 @@ describe('调阅 end to end (bridge + Chromium)', () => {
     await callApi(page, 'footage.ingest', { source: cam, derive: 'background' });
     const clips = await callApi<FootageListResult>(page, 'footage.list', {});
     const clipId = clips.items[0]!.id;
+    // The contact sheet (the timeline strip's frames) is made in the background.
+    await eventually(async () => {
+      const l = await callApi<FootageListResult>(page, 'footage.list', {});
+      expect(l.items[0]!.hasSheet).toBe(true);
+    }, 60_000);
     await signOut(page, url);
 
     // 领导: 实时调阅 at once; play, seek, a frame that is not blank, a mark.
@@ -103,6 +108,16 @@ describe('调阅 end to end (bridge + Chromium)', () => {
     // Frame step moves by 1/25 s.
     await page.getByRole('button', { name: '上一帧' }).click();
     await page.waitForFunction((a) => Math.abs(document.querySelector<HTMLVideoElement>('.retrieval-video')!.currentTime - (a - 0.04)) < 0.02, after);
+    // The timeline strip: nine frames of the clip, each with its time; a click seeks to that second.
+    const strip = page.locator('.retrieval-strip-frame');
+    await strip.nth(8).waitFor();
+    expect(await strip.count()).toBe(9);
+    const second = Number(await strip.nth(2).getAttribute('data-second'));
+    expect(second).toBeCloseTo((2.5 * 8) / 9, 1);
+    await page.getByRole('button', { name: `跳转到 ${await strip.nth(2).innerText()}` }).click();
+    await page.waitForFunction((s) => Math.abs(document.querySelector<HTMLVideoElement>('.retrieval-video')!.currentTime - s) < 0.1, second);
+    await page.locator('.retrieval-strip-frame.is-current').nth(0).waitFor();
+    expect(await page.locator('.retrieval-strip-frame.is-current').getAttribute('data-second')).toBe(String(second));
     await page.getByLabel('说明，例如 告知权利、出示证件').fill('告知权利');
     await page.getByRole('button', { name: '标记当前秒' }).click();
     await page.locator('.retrieval-mark', { hasText: '告知权利' }).waitFor();
