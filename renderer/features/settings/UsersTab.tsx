@@ -1,13 +1,14 @@
-import { UserAddOutlined } from '@ant-design/icons';
+import { UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { UserInfo } from '../../../src/api/types';
+import type { UserAccount } from '../../../src/api/types';
 import { ROLES, type Role } from '../../../src/domain/roles';
 import { invoke } from '../../bridge/client';
 import { mayCall } from '../../bridge/permissions';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { roleLabel } from '../../components/labels';
+import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { accountRules } from '../auth/account-rules';
 import { useUser } from '../auth/session';
@@ -28,9 +29,9 @@ export function UsersTab() {
   const isAdmin = mayCall(user.role, 'user.list');
   const users = useQuery('user.list', {}, { skip: !isAdmin });
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit<string>({ onError: (e) => message.error(errorText(e)) });
   const [form] = Form.useForm<NewUser>();
-  const rules = accountRules(t);
+  const rules = accountRules(t, locale);
 
   if (!isAdmin) return <Alert type="info" showIcon title={t('settings.users.adminOnly')} />;
 
@@ -41,23 +42,40 @@ export function UsersTab() {
     } catch {
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const u = await invoke('user.create', { username: v.username, displayName: v.displayName, role: v.role, password: v.password });
       message.success(t('settings.users.created', { name: u.displayName }));
       setOpen(false);
       users.refetch();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const columns: TableColumnsType<UserInfo> = [
+  const unlock = (u: UserAccount) =>
+    run(async () => {
+      await invoke('user.unlock', { userId: u.id });
+      message.success(t('settings.users.unlocked', { name: u.displayName }));
+      users.refetch();
+    }, `unlock-${u.id}`);
+
+  const columns: TableColumnsType<UserAccount> = [
     { title: t('settings.users.col.username'), dataIndex: 'username', width: 200, className: 'mono' },
     { title: t('settings.users.col.displayName'), dataIndex: 'displayName', width: 200 },
     { title: t('settings.users.col.role'), dataIndex: 'role', render: (r: Role) => <Tag color={r === 'admin' ? 'red' : 'blue'}>{roleLabel(r, locale)}</Tag> },
+    {
+      title: t('settings.users.col.status'),
+      key: 'status',
+      render: (_: unknown, u: UserAccount) =>
+        u.locked ? (
+          <span>
+            <Tag color="volcano">{t('settings.users.locked')}</Tag>
+            <Button size="small" icon={<UnlockOutlined />} loading={busy === `unlock-${u.id}`} onClick={() => void unlock(u)}>
+              {t('settings.users.unlock')}
+            </Button>
+          </span>
+        ) : u.failedLogins > 0 ? (
+          <span className="muted">{t('settings.users.failedLogins', { n: u.failedLogins })}</span>
+        ) : null,
+    },
   ];
 
   return (
@@ -69,14 +87,14 @@ export function UsersTab() {
         </Button>
       </div>
       <ErrorAlert error={users.error} style={{ marginBottom: 10 }} />
-      <Table<UserInfo> rowKey="id" size="small" bordered pagination={false} loading={users.loading} columns={columns} dataSource={users.data ?? []} />
+      <Table<UserAccount> rowKey="id" size="small" bordered pagination={false} loading={users.loading} columns={columns} dataSource={users.data ?? []} />
       <Modal
         open={open}
         title={t('settings.users.add')}
         destroyOnHidden
         onCancel={() => setOpen(false)}
         onOk={() => void create()}
-        confirmLoading={busy}
+        confirmLoading={busy !== null}
         okText={t('common.save')}
         cancelText={t('common.cancel')}
       >
