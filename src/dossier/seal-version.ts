@@ -11,6 +11,7 @@ import { DossierVolumeRepo } from '../storage/repos/dossier-volume-repo.js';
 import type { Archive } from '../archive/archive.js';
 import { checkLedger, ledgerFile, type LedgerLine } from './seal-ledger.js';
 import { today } from './bind-input.js';
+import { archivingChecks, requireArchivingChecks } from '../fourness/dossier-checks.js';
 
 /**
  * Sealing (归档) inside the caller's write transaction: re-bind, refuse while errors or unacknowledged
@@ -100,6 +101,8 @@ export function sealInTx(archive: Archive, user: UserInfo, job: SealJob): Sealed
   const parts = { ...job.codes, fileNo: null, year: issued.year, serial: issued.serial };
   const bound = job.bind({ ...base, archiveNo: issued.archiveNo, archiveCode: parts });
   const archiveCode = composeArchiveCode(b, parts, { retentionCode: bound.retention.code, archiveNo: issued.archiveNo }, { index: 1, count: 1 });
+  // 归档环节 四性检测: a failure throws and rolls the whole seal back (the serial too).
+  requireArchivingChecks(job.label, archivingChecks(archive, bound, { archiveNo: issued.archiveNo, archiveCode }, job.profile));
   const now = archive.clock.now().toISOString();
 
   repo.setCases(job.versionId, job.caseIds);
