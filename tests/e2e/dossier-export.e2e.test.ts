@@ -7,7 +7,7 @@
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -96,6 +96,17 @@ describe('dossier export end to end (bridge + Chromium)', () => {
     execFileSync('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], { cwd: bag });
     expect(readdirSync(path.join(bag, 'data', 'footage')).length).toBe(3);
     expect(readdirSync(out).sort()).toEqual([path.basename(shown), path.basename(bag)].sort());
+  });
+
+  step('the dialog shows the 移交包’s 四性检测 result (通过), and the report is in the bag', async () => {
+    const dialog = page.getByRole('dialog');
+    const result = dialog.locator('.dz-fourness-result');
+    await result.waitFor();
+    expect(await result.locator('.dz-fourness-verdict').innerText()).toBe('通过');
+    expect(await result.locator('.dz-fourness-summary').innerText()).toMatch(/移交接收环节.*未通过 0 项/);
+    const bag = (await dialog.locator('.dz-export-package').innerText()).trim();
+    expect(readFileSync(path.join(bag, '四性检测报告.xml'), 'utf8')).toContain('result="通过"');
+    await page.screenshot({ path: path.join(SHOTS, 'dossier-export-fourness.png') });
   });
 
   step('the dialog closes, and the page logged no error', async () => {
