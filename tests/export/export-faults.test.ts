@@ -99,11 +99,11 @@ describe('dossier export under injected faults', () => {
 
   it('a disk that fills up while the 移交包 is written leaves neither the volumes nor the package', async () => {
     const out = path.join(root, 'bag-full');
-    // Only the package's writes fail (built as a hidden sibling `.<档号>-移交包.<tmp>.part`): the
-    // volumes are written first and must be removed again.
+    // Only the package's writes fail (built inside the export's hidden `.<档号>.<tmp>.part/` folder,
+    // as `bag/` by way of its own `.bag.<tmp>.part`): the volumes are written first and must be removed again.
     const view = await fx.call('dossier.get', { caseId: fx.caseId });
-    const bag = path.join(out, `.${view.version!.archiveCode!}-移交包.`);
-    faulty = (p) => p.startsWith(bag);
+    const work = path.join(out, `.${view.version!.archiveCode!}.`);
+    faulty = (p) => p.startsWith(work) && p.includes(`${path.sep}.bag.`);
     fault = 'full';
     const r = await fx.attempt('dossier.export', { caseId: fx.caseId, out, package: true });
     fault = 'none';
