@@ -158,7 +158,12 @@ export async function buildDemo(opts: { archiveDir: string; resourcesDir: string
         const caseId = (await call('case.get', { caseNo: a.caseNo })).id;
         const r = await call('dossier.export', { caseId, out: exportsDir, package: true });
         exports.dossiers.push({ caseNo: a.caseNo, folder: r.folder, package: r.package?.folder ?? null, files: r.volumes.map((v) => v.file), pages: r.pages });
-        log(`  导出 ${a.archiveCode || a.caseNo} → ${path.relative(path.dirname(layout.root), r.folder)}（${r.pages} 页${r.package ? '，含移交包' : ''}）`);
+        const four = r.package?.fourness;
+        const fourFailed = four?.failures.map((f) => `${f.code ?? ''} ${f.name}: ${f.reason}`) ?? [];
+        if (four && !four.passed) throw new Error(`四性检测 of the demo 移交包 ${r.package!.folder} failed: ${fourFailed.join('; ')}`);
+        log(
+          `  导出 ${a.archiveCode || a.caseNo} → ${path.relative(path.dirname(layout.root), r.folder)}（${r.pages} 页${r.package ? `，含移交包${four ? '，四性检测通过' : ''}` : ''}）`,
+        );
       }
     }
     // 评查: one more sealed dossier, with a late 送达 and no same-day seizure recording for the checks to find.
