@@ -24,6 +24,7 @@ export function change<T>(archive: Archive, user: UserInfo | null, fn: () => Aud
     const value = writeTx(archive.db, () => {
       const out = fn();
       for (const r of out.audit) archive.audit.record(actorOf(user), r);
+      archive.audit.prepareAnchors(); // the fsynced P line, before COMMIT (src/audit/anchor-file.ts)
       return out.value;
     });
     faultPoint('commit');

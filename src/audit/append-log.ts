@@ -5,12 +5,13 @@ import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs
  * with O_APPEND and fsync after a commit, read back whole. They outlive a catalogue restored from an
  * older backup, which is what makes them useful.
  */
-export function appendLines(file: string, lines: readonly string[]): void {
+export function appendLines(file: string, lines: readonly string[], opts: { sync?: boolean; mode?: number } = {}): void {
   if (lines.length === 0) return;
-  const fd = openSync(file, 'a', 0o644);
+  const fd = openSync(file, 'a', opts.mode ?? 0o644);
   try {
     writeSync(fd, lines.map((l) => l + '\n').join(''));
-    fsyncSync(fd);
+    // Without fsync the lines still survive a killed process (they are in the page cache), not a power cut.
+    if (opts.sync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { appendLines } from './append-log.js';
 import { canonicalJson } from './canonical-json.js';
 
 /**
@@ -45,7 +46,7 @@ export class AuditKey {
   ) {
     if (!/^[0-9a-zA-Z-]{1,64}$/.test(archiveId)) throw new Error(`archive id ${archiveId} is not a safe file name`);
     this.keyPath = path.join(dir, `${archiveId}.key`);
-    this.witnessPath = path.join(dir, `${archiveId}.witness.json`);
+    this.witnessPath = path.join(dir, `${archiveId}.witness.log`);
   }
 
   /** Whether the key file exists (without creating it). */
@@ -88,16 +89,15 @@ export class AuditKey {
     return timingSafeEqual(want, Buffer.from(mac, 'hex'));
   }
 
-  /** The witness, with whether its MAC holds; null when there is none. */
+  /**
+   * The witness: the last complete line of `<id>.witness.log`, with whether its MAC holds; null when
+   * there is none. Only the file's tail is read (it grows by one short line per change).
+   */
   readWitness(): { witness: Witness; macOk: boolean } | null {
-    let raw: string;
+    const last = lastLine(this.witnessPath);
+    if (last === null) return null;
     try {
-      raw = readFileSync(this.witnessPath, 'utf8');
-    } catch {
-      return null;
-    }
-    try {
-      const { mac, ...w } = JSON.parse(raw) as Witness & { mac: string };
+      const { mac, ...w } = JSON.parse(last) as Witness & { mac: string };
       const witness: Witness = { seq: Number(w.seq), hash: String(w.hash), serials: w.serials ?? {} };
       return { witness, macOk: this.check(canonicalJson(witness), String(mac)) };
     } catch {
@@ -105,11 +105,36 @@ export class AuditKey {
     }
   }
 
-  /** Replaces the witness (write tmp, fsync, rename). */
+  /**
+   * Appends a witness line. Not fsynced: a power cut may cost the newest lines (the witness then lags,
+   * which verify allows), never the older ones; a torn last line is skipped when reading.
+   */
   writeWitness(w: Witness): void {
-    const body = JSON.stringify({ ...w, mac: this.mac(canonicalJson(w)) }) + '\n';
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    writeDurably(this.witnessPath, body, 0o600);
+    appendLines(this.witnessPath, [JSON.stringify({ ...w, mac: this.mac(canonicalJson(w)) })], { sync: false, mode: 0o600 });
+  }
+}
+
+/** The last complete (newline-terminated) line of a file, reading only its tail; null when none. */
+function lastLine(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const len = Math.min(size, 16_384);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    const text = buf.toString('utf8');
+    const end = text.lastIndexOf('\n');
+    if (end < 0) return null;
+    const start = text.lastIndexOf('\n', end - 1);
+    return text.slice(start + 1, end);
+  } finally {
+    closeSync(fd);
   }
 }
 

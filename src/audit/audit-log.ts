@@ -2,7 +2,7 @@ import type { AuditVerifyResult } from '../api/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Db } from '../storage/db.js';
 import { AuditCheckRepo, AuditRepo, type AuditRow } from '../storage/repos/audit-repo.js';
-import { appendAnchors, appendPrepare, appendRestore, readAnchorLines } from './anchor-file.js';
+import { appendAnchors, appendPrepare, appendRestore } from './anchor-file.js';
 import { AuditKey, defaultKeyDir } from './audit-key.js';
 import { verifyAudit } from './audit-verify.js';
 import { entryHash, GENESIS_HASH, stateDigest } from './chain.js';
@@ -28,7 +28,6 @@ export class AuditLog {
 
   private readonly check: AuditCheckRepo;
   private key: AuditKey | null | undefined;
-  private healed = false;
 
   constructor(
     db: Db,
@@ -45,13 +44,6 @@ export class AuditLog {
   record(actor: Actor, r: AuditRecord): AuditRow {
     const head = this.repo.head();
     const prevHash = head?.hash ?? GENESIS_HASH;
-    if (this.pending.length === 0) {
-      // The first entry of this transaction: announce the batch before it can commit, so a crash
-      // between the commit and its anchors is told apart from entries added behind the app's back.
-      const key = this.keyOrThrow();
-      this.healCrashBatch(key);
-      appendPrepare(this.anchorFile, key, (head?.seq ?? 0) + 1, prevHash);
-    }
     const fields = {
       seq: (head?.seq ?? 0) + 1,
       at: this.clock.now().toISOString(),
@@ -68,6 +60,16 @@ export class AuditLog {
     this.repo.insert(row);
     this.pending.push({ seq: row.seq, hash: row.hash });
     return row;
+  }
+
+  /**
+   * Inside the transaction, after its last entry and before COMMIT: the fsynced P line that vouches
+   * for the batch (first…last, last's hash). A throw here rolls the change back: no entry is ever
+   * committed without it.
+   */
+  prepareAnchors(): void {
+    if (this.pending.length === 0) return;
+    appendPrepare(this.anchorFile, this.keyOrThrow(), this.pending[0]!.seq, this.pending.at(-1)!);
   }
 
   /** After the transaction commits: writes the new entries' anchors and moves the witness on. */
@@ -109,29 +111,6 @@ export class AuditLog {
     return k;
   }
 
-  /**
-   * Once per process, before its first entry: if the anchor file ends with a `P` line whose batch was
-   * committed but never anchored (a crash between the commit and the `A` lines), anchor that batch now.
-   */
-  private healCrashBatch(key: AuditKey): void {
-    if (this.healed) return;
-    this.healed = true;
-    const last = readAnchorLines(this.anchorFile, key).at(-1);
-    if (last?.kind !== 'P' || !last.macOk) return;
-    const rows = this.check.from(last.seq);
-    let prev = last.hash;
-    const batch: { seq: number; hash: string }[] = [];
-    for (const r of rows) {
-      if (r.prevHash !== prev) return; // not the announced batch: leave it for verify to report
-      batch.push({ seq: r.seq, hash: r.hash });
-      prev = r.hash;
-    }
-    if (batch.length > 0) {
-      appendAnchors(this.anchorFile, key, batch);
-      this.advanceWitness(key, batch.at(-1)!);
-    }
-  }
-
   /** Moves the witness forward to `head` (never back), keeping the highest 归档号 serials ever seen. */
   private advanceWitness(key: AuditKey, head: { seq: number; hash: string }): void {
     const read = key.readWitness();
@@ -152,7 +131,6 @@ export class AuditLog {
     const head = this.repo.head() ?? { seq: 0, hash: GENESIS_HASH };
     appendRestore(this.anchorFile, key, head.seq, head.hash, lostTo);
     key.writeWitness({ seq: head.seq, hash: head.hash, serials: maxSerials(serials, this.check.lastSerials()) });
-    this.healed = true;
   }
 }
 

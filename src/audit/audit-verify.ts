@@ -1,6 +1,6 @@
 import type { AuditVerifyResult } from '../api/types.js';
 import type { AuditCheckRepo, AuditRepo } from '../storage/repos/audit-repo.js';
-import { anchorFileExists, currentAnchors, readAnchorLines } from './anchor-file.js';
+import { anchorFileExists, currentAnchors, currentPrepares, readAnchorLines } from './anchor-file.js';
 import { missingAuditTriggers } from './append-only-triggers.js';
 import type { AuditKey } from './audit-key.js';
 import { entryHash, GENESIS_HASH } from './chain.js';
@@ -16,8 +16,8 @@ export interface AuditProblem {
  * Recomputes the chain and checks it against everything outside catalog.db:
  * - the append-only triggers are there, unaltered;
  * - the anchor file exists and is not empty when there are entries, and every keyed line's MAC holds;
- * - every entry matches its anchor, and every entry has one, except the batch announced by the last
- *   `P` line (one crash between a commit and its anchors explains that much, no more);
+ * - every entry matches its anchor, and every entry has one: an A line, or the P line of its batch
+ *   (written and fsynced before COMMIT, so a crash or a power cut explains no entry without either);
  * - no anchored entry and nothing the witness saw is missing, and the witness's entry is unchanged.
  * Returns every problem; `firstBroken` is the first that names an entry (else the first).
  */
@@ -77,8 +77,7 @@ export function verifyAudit(
   }
 
   const anchors = currentAnchors(lines);
-  const lastLine = lines.at(-1);
-  const crashBatch = lastLine?.kind === 'P' && lastLine.macOk ? lastLine : null;
+  const prepares = currentPrepares(lines);
   const witnessRead = key?.exists() ? key.readWitness() : null;
   const witness = witnessRead?.witness ?? null;
   if (witnessRead && !witnessRead.macOk) flag(0, `the witness ${key!.witnessPath} has a bad MAC`, `见证文件 ${key!.witnessPath} 的密钥校验码不符`);
@@ -91,7 +90,6 @@ export function verifyAudit(
   let checked = 0;
   const unanchored: number[] = [];
   let witnessHash: string | null = null;
-  let crashPrev: string | null = null;
   let chainBroken = false;
   for (const row of repo.iterate()) {
     if (row.seq !== expected) {
@@ -121,8 +119,10 @@ export function verifyAudit(
       break;
     }
     if (anchored === undefined) unanchored.push(row.seq);
+    // A P line whose last entry is this one vouches for its whole batch (first…this).
+    const vouched = prepares.get(row.seq)?.find((p) => p.hash === hash);
+    if (vouched) while (unanchored.length > 0 && unanchored.at(-1)! >= vouched.first) unanchored.pop();
     if (witness && row.seq === witness.seq) witnessHash = hash;
-    if (crashBatch && row.seq === crashBatch.seq) crashPrev = row.prevHash;
     prev = hash;
     expected++;
     checked++;
@@ -130,10 +130,9 @@ export function verifyAudit(
   const headSeq = expected - 1;
 
   if (!chainBroken && unanchored.length > 0) {
-    // Every entry is anchored once committed. The one exception a crash explains: the batch announced
-    // by the file's last line (`P`), chained from the entry before it, cut off before its `A` lines.
-    const batchOk = crashBatch !== null && crashPrev === crashBatch.hash;
-    const bad = unanchored.filter((seq) => !(batchOk && seq >= crashBatch.seq));
+    // Every committed entry has an A line or a P line vouching for its batch (fsynced before COMMIT, so
+    // no crash or power cut explains an entry with neither): the rest were added outside the app.
+    const bad = unanchored;
     if (bad.length > 0) {
       const from = bad[0]!;
       let i = 0;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../src/audit/chain.js';
+import { writeTx } from '../../src/storage/db.js';
 import { ok, directClient } from '../contract/clients.js';
 import { sampleCase } from '../helpers/fixtures.js';
 import { tmpDir } from '../helpers/tmp.js';
@@ -184,20 +185,33 @@ describe('audit verify under attack', () => {
     expect(r.firstBroken).toMatchObject({ seq: 4, reasonZh: expect.stringMatching(/见证/) });
   });
 
-  it('accepts the batch one crash cut off between its commit and its anchors, and anchors it on the next start', async () => {
+  it('accepts a batch whose A lines a crash or power cut lost: its P line, fsynced before COMMIT, vouches for it', async () => {
     const dir = await archiveWithHistory();
     const anchor = path.join(dir, 'audit-anchor.log');
-    // A crash after the commit of entry 5, before its `A` line: the file ends with `P 5 …`.
     const lines = readFileSync(anchor, 'utf8').trim().split('\n');
+    expect(lines.at(-2)).toMatch(/^P 5 5 [0-9a-f]{64} [0-9a-f]{64}$/);
     expect(lines.at(-1)).toMatch(/^A 5 /);
     writeFileSync(anchor, lines.slice(0, -1).join('\n') + '\n');
     const c = await directClient(dir);
     const before = c.core.archive.audit.verify();
     await c.close();
     expect(before).toMatchObject({ ok: true, headSeq: 5 });
-    const after = await verify(dir); // signs in: anchors the cut-off batch, then its own entry
-    expect(after).toMatchObject({ ok: true, headSeq: 6 });
-    expect(readFileSync(anchor, 'utf8')).toMatch(/\nA 5 [0-9a-f]{64} [0-9a-f]{64}\nP 6 /);
+    expect(await verify(dir)).toMatchObject({ ok: true, headSeq: 6 });
+    // A batch rolled back after its P line (COMMIT failed) leaves a P line no row matches: harmless.
+    const c2 = await directClient(dir);
+    const a = c2.core.archive;
+    expect(() =>
+      writeTx(a.db, () => {
+        a.audit.record({ id: null, name: 'system' }, { action: 'case.view', targetType: 'case', targetId: 1 });
+        a.audit.prepareAnchors();
+        throw new Error('COMMIT failed');
+      }),
+    ).toThrow('COMMIT failed');
+    a.audit.dropPending();
+    expect(readFileSync(anchor, 'utf8').trim().split('\n').at(-1)).toMatch(/^P 7 7 /);
+    expect(a.audit.verify()).toMatchObject({ ok: true, headSeq: 6 });
+    await c2.close();
+    expect(await verify(dir)).toMatchObject({ ok: true, headSeq: 7 });
   });
 
   it('keeps the key out of the archive folder', async () => {
