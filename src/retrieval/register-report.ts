@@ -1,6 +1,7 @@
 import type { UserInfo } from '../api/types.js';
 import type { RetrievalLogResult } from '../api/types-retrieval.js';
 import { zoned } from '../footage/local-time.js';
+import { tableSection } from '../pdf/report/report-blocks.js';
 import type { ReportDoc } from '../pdf/report/report-model.js';
 import { clock, formatSegments } from './segments.js';
 
@@ -47,68 +48,52 @@ export function registerReport(i: RegisterInput): ReportDoc {
           ['制表时间', local(i.createdAt.toISOString(), tz)],
         ],
       },
-      { kind: 'heading', text: '一、调阅记录' },
-      log.views.length === 0
-        ? { kind: 'paragraph', text: '本期间无调阅记录。' }
-        : {
-            kind: 'table',
-            columns: [
-              { title: '序号', width: 4 },
-              { title: '开始时间', width: 12 },
-              { title: '调阅人', width: 8 },
-              { title: '音像记录', width: 16 },
-              { title: '依据', width: 8 },
-              { title: '观看片段', width: 18 },
-              { title: '时长', width: 6 },
-              { title: '结束时间', width: 12 },
-            ],
-            rows: log.views.map((v, n) => [
-              String(n + 1),
-              local(v.startedAt, tz),
-              v.user,
-              `${v.clipName}${v.viaProxy ? '（转码副本）' : ''}`,
-              v.grantId === null ? '实时调阅' : `授权 ${v.grantId}`,
-              formatSegments(v.segments) || '—',
-              clock(v.totalSec),
-              v.endedAt ? `${local(v.endedAt, tz)}${v.endReason === 'auto' ? '（自动结束）' : ''}` : '未结束',
-            ]),
-          },
-      { kind: 'heading', text: '二、拒绝调阅记录' },
-      log.refusals.length === 0
-        ? { kind: 'paragraph', text: '本期间无被拒绝的调阅。' }
-        : {
-            kind: 'table',
-            columns: [
-              { title: '序号', width: 4 },
-              { title: '时间', width: 12 },
-              { title: '人员', width: 8 },
-              { title: '音像记录', width: 16 },
-              { title: '事项', width: 5 },
-              { title: '原因', width: 20 },
-            ],
-            rows: log.refusals.map((x, n) => [
-              String(n + 1),
-              local(x.at, tz),
-              x.user,
-              x.clipName ?? String(x.clipId),
-              x.need === 'copy' ? '复制' : '调阅',
-              x.why,
-            ]),
-          },
-      { kind: 'heading', text: '三、按人员汇总' },
-      log.people.length === 0
-        ? { kind: 'paragraph', text: '无。' }
-        : {
-            kind: 'table',
-            columns: [
-              { title: '人员', width: 10 },
-              { title: '调阅次数', width: 6 },
-              { title: '音像记录数', width: 6 },
-              { title: '观看时长', width: 8 },
-              { title: '被拒绝次数', width: 6 },
-            ],
-            rows: log.people.map((p) => [p.user, String(p.sessions), String(p.clips), clock(p.totalSec), String(p.refusals)]),
-          },
+      ...tableSection('一、调阅记录', {
+        empty: '本期间无调阅记录。',
+        columns: [
+          ['序号', 4],
+          ['开始时间', 12],
+          ['调阅人', 8],
+          ['音像记录', 16],
+          ['依据', 8],
+          ['观看片段', 18],
+          ['时长', 6],
+          ['结束时间', 12],
+        ],
+        rows: log.views.map((v, n) => [
+          String(n + 1),
+          local(v.startedAt, tz),
+          v.user,
+          `${v.clipName}${v.viaProxy ? '（转码副本）' : ''}`,
+          v.grantId === null ? '实时调阅' : `授权 ${v.grantId}`,
+          formatSegments(v.segments) || '—',
+          clock(v.totalSec),
+          v.endedAt ? `${local(v.endedAt, tz)}${v.endReason === 'auto' ? '（自动结束）' : ''}` : '未结束',
+        ]),
+      }),
+      ...tableSection('二、拒绝调阅记录', {
+        empty: '本期间无被拒绝的调阅。',
+        columns: [
+          ['序号', 4],
+          ['时间', 12],
+          ['人员', 8],
+          ['音像记录', 16],
+          ['事项', 5],
+          ['原因', 20],
+        ],
+        rows: log.refusals.map((x, n) => [String(n + 1), local(x.at, tz), x.user, x.clipName ?? String(x.clipId), x.need === 'copy' ? '复制' : '调阅', x.why]),
+      }),
+      ...tableSection('三、按人员汇总', {
+        empty: '无。',
+        columns: [
+          ['人员', 10],
+          ['调阅次数', 6],
+          ['音像记录数', 6],
+          ['观看时长', 8],
+          ['被拒绝次数', 6],
+        ],
+        rows: log.people.map((p) => [p.user, String(p.sessions), String(p.clips), clock(p.totalSec), String(p.refusals)]),
+      }),
       { kind: 'signatures', labels: ['制表人', '审核人（领导）'] },
     ],
   };

@@ -1,4 +1,5 @@
 import type { PlanDetail, ReviewPlace, ReviewView } from '../api/types-review.js';
+import { tableSection } from '../pdf/report/report-blocks.js';
 import type { ReportBlock, ReportDoc } from '../pdf/report/report-model.js';
 import { CATEGORY_LABELS, type FindingCategory } from '../domain/review-finding.js';
 import { STRATUM_LABELS } from './strata.js';
@@ -41,34 +42,30 @@ export function reviewReport(v: ReviewView, now: Date): ReportDoc {
       ? { kind: 'paragraph', text: `存在否决项：${v.sheet.vetoHits.map((h) => h.title).join('；')}。本卷为不合格卷，总分计 0 分。` }
       : { kind: 'paragraph', text: '未发现否决项。' },
   );
-  blocks.push({ kind: 'heading', text: '二、评分表' });
   const rows: string[][] = [];
   for (const s of v.sheet.sections) {
     rows.push([s.title, fmt(s.max), fmt(s.deducted), fmt(s.score)]);
     for (const it of s.items) if (it.hits > 0) rows.push([`  ${it.title}`, fmt(it.max), fmt(it.deducted), fmt(it.score)]);
   }
   rows.push(['合计', fmt(v.sheet.max), fmt(v.sheet.max - v.sheet.total), fmt(v.sheet.total)]);
-  blocks.push({
-    kind: 'table',
-    columns: [
-      { title: '评查项', width: 6 },
-      { title: '分值', width: 1 },
-      { title: '扣分', width: 1 },
-      { title: '得分', width: 1 },
-    ],
-    rows,
-  });
-  blocks.push({ kind: 'heading', text: '三、评查意见' });
-  if (counted.length === 0) blocks.push({ kind: 'paragraph', text: '未发现应扣分的问题。' });
-  else
-    blocks.push({
-      kind: 'table',
+  blocks.push(
+    ...tableSection('二、评分表', {
       columns: [
-        { title: '序号', width: 1 },
-        { title: '问题', width: 5 },
-        { title: '评查项', width: 3 },
-        { title: '位置', width: 3 },
-        { title: '扣分', width: 1 },
+        ['评查项', 6],
+        ['分值', 1],
+        ['扣分', 1],
+        ['得分', 1],
+      ],
+      rows,
+    }),
+    ...tableSection('三、评查意见', {
+      empty: '未发现应扣分的问题。',
+      columns: [
+        ['序号', 1],
+        ['问题', 5],
+        ['评查项', 3],
+        ['位置', 3],
+        ['扣分', 1],
       ],
       rows: counted.map((f, i) => [
         String(i + 1),
@@ -77,35 +74,36 @@ export function reviewReport(v: ReviewView, now: Date): ReportDoc {
         placeText(f.place),
         f.veto ? '否决' : fmt(f.points),
       ]),
-    });
+    }),
+  );
   const rejected = v.findings.filter((f) => f.decision === 'rejected');
-  if (rejected.length) {
-    blocks.push({ kind: 'heading', text: '四、未采纳的自动检查意见', level: 2 });
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { title: '自动检查意见', width: 5 },
-        { title: '位置', width: 3 },
-        { title: '不采纳理由', width: 4 },
-      ],
-      rows: rejected.map((f) => [f.title, placeText(f.place), f.comment ?? '']),
-    });
-  }
-  const answered = counted.filter((f) => f.answers.length);
-  if (answered.length) {
-    blocks.push({ kind: 'heading', text: '五、整改情况', level: 2 });
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { title: '问题', width: 4 },
-        { title: '整改答复', width: 6 },
-      ],
-      rows: answered.map((f) => {
-        const last = f.answers[f.answers.length - 1]!;
-        return [f.title, `${last.status === 'mended' ? '已整改' : '已说明'}：${last.answer}（${last.by} ${day(last.at)}）`];
+  if (rejected.length)
+    blocks.push(
+      ...tableSection('四、未采纳的自动检查意见', {
+        level: 2,
+        columns: [
+          ['自动检查意见', 5],
+          ['位置', 3],
+          ['不采纳理由', 4],
+        ],
+        rows: rejected.map((f) => [f.title, placeText(f.place), f.comment ?? '']),
       }),
-    });
-  }
+    );
+  const answered = counted.filter((f) => f.answers.length);
+  if (answered.length)
+    blocks.push(
+      ...tableSection('五、整改情况', {
+        level: 2,
+        columns: [
+          ['问题', 4],
+          ['整改答复', 6],
+        ],
+        rows: answered.map((f) => {
+          const last = f.answers[f.answers.length - 1]!;
+          return [f.title, `${last.status === 'mended' ? '已整改' : '已说明'}：${last.answer}（${last.by} ${day(last.at)}）`];
+        }),
+      }),
+    );
   blocks.push({ kind: 'signatures', labels: ['评查员', '审核人'] });
   return {
     title: '行政执法案卷评查报告',
@@ -133,38 +131,35 @@ export function planSummaryReport(plan: PlanDetail, reviews: readonly ReviewView
         ['进度', `抽取 ${plan.progress.drawn} 件，已分配 ${plan.progress.assigned} 件，已提交 ${submitted.length} 件`],
       ],
     },
-    { kind: 'heading', text: '一、抽取情况' },
-    {
-      kind: 'table',
+    ...tableSection('一、抽取情况', {
       columns: [
-        { title: '类别', width: 3 },
-        { title: '案卷总数', width: 2 },
-        { title: '抽取数', width: 2 },
+        ['类别', 3],
+        ['案卷总数', 2],
+        ['抽取数', 2],
       ],
       rows: plan.strata.map((s) => [STRATUM_LABELS[s.stratum] ?? s.stratum, String(s.population), String(s.drawn)]),
-    },
-    { kind: 'heading', text: '二、评查结果' },
+    }),
   ];
   const byAssignment = new Map(reviews.map((r) => [r.assignment.id, r]));
-  blocks.push({
-    kind: 'table',
-    columns: [
-      { title: '案号', width: 4 },
-      { title: '案由', width: 5 },
-      { title: '评查员', width: 2 },
-      { title: '得分', width: 1.5 },
-      { title: '等次', width: 1.5 },
-    ],
-    rows: plan.assignments.map((a) => {
-      const r = byAssignment.get(a.id);
-      const done = r?.status === 'submitted';
-      return [a.caseNo, a.caseTitle, a.inspector?.name ?? '未分配', done ? fmt(r.sheet.total) : '—', done ? r.sheet.gradeLabel : r ? '评查中' : '未开始'];
+  blocks.push(
+    ...tableSection('二、评查结果', {
+      columns: [
+        ['案号', 4],
+        ['案由', 5],
+        ['评查员', 2],
+        ['得分', 1.5],
+        ['等次', 1.5],
+      ],
+      rows: plan.assignments.map((a) => {
+        const r = byAssignment.get(a.id);
+        const done = r?.status === 'submitted';
+        return [a.caseNo, a.caseTitle, a.inspector?.name ?? '未分配', done ? fmt(r.sheet.total) : '—', done ? r.sheet.gradeLabel : r ? '评查中' : '未开始'];
+      }),
     }),
-  });
+  );
   const grades = (['excellent', 'good', 'pass', 'fail'] as const).map((g) => `${GRADE_LABELS[g].zh} ${submitted.filter((r) => r.sheet.grade === g).length} 件`);
   const avg = submitted.length ? submitted.reduce((s, r) => s + r.sheet.total, 0) / submitted.length : 0;
   blocks.push({ kind: 'paragraph', text: `已提交 ${submitted.length} 件，平均 ${fmt(avg)} 分；${grades.join('，')}。` });
-  blocks.push({ kind: 'heading', text: '三、常见问题' });
   const counts = new Map<string, { category: string; item: string; n: number; cases: Set<string> }>();
   for (const r of submitted)
     for (const f of r.findings) {
@@ -177,18 +172,18 @@ export function planSummaryReport(plan: PlanDetail, reviews: readonly ReviewView
       counts.set(key, c);
     }
   const top = [...counts.values()].sort((x, y) => y.n - x.n || x.item.localeCompare(y.item));
-  if (top.length === 0) blocks.push({ kind: 'paragraph', text: '已提交的案卷未发现扣分问题。' });
-  else
-    blocks.push({
-      kind: 'table',
+  blocks.push(
+    ...tableSection('三、常见问题', {
+      empty: '已提交的案卷未发现扣分问题。',
       columns: [
-        { title: '类别', width: 2 },
-        { title: '问题（评查项）', width: 5 },
-        { title: '次数', width: 1 },
-        { title: '涉及案卷', width: 4 },
+        ['类别', 2],
+        ['问题（评查项）', 5],
+        ['次数', 1],
+        ['涉及案卷', 4],
       ],
       rows: top.map((c) => [c.category, c.item, String(c.n), [...c.cases].join('、')]),
-    });
+    }),
+  );
   blocks.push({ kind: 'signatures', labels: ['制作人', '审核人'] });
   return {
     title: '行政执法案卷评查通报',
