@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpName } from '../../src/api/contract.js';
 import { openCore } from '../../src/app-core.js';
 import { LOGIN_POLICY } from '../../src/auth/login-policy.js';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../src/auth/sessions.js';
@@ -21,8 +22,8 @@ describe('sign-in back-off, lockout and session lifetime (direct)', () => {
   let clock: ReturnType<typeof manualClock>;
   let adminToken: string;
 
-  const call = (name: string, input: unknown, token?: string, address = 'test') =>
-    core.invoke(name, input, { transport: 'direct', address, ...(token ? { sessionToken: token } : {}) });
+  const call = <N extends OpName>(name: N, input: unknown, token?: string, address = 'test') =>
+    core.invoke<N>(name, input, { transport: 'direct', address, ...(token ? { sessionToken: token } : {}) });
   const login = (username: string, password: string, address = 'test') => call('auth.login', { username, password }, undefined, address);
   const failures = () => core.archive.db.prepare("SELECT detail FROM audit_log WHERE action = 'auth.login.failed' ORDER BY seq").all() as { detail: string }[];
 

@@ -15,16 +15,17 @@ function raw(port: number, opts: { method: string; path: string; headers: Record
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
-    if (typeof opts.body === 'function') {
+    const body = opts.body;
+    if (typeof body === 'function') {
       void (async () => {
         try {
-          for await (const c of opts.body()) if (!req.write(c)) await new Promise((r) => req.once('drain', r));
+          for await (const c of body()) if (!req.write(c)) await new Promise((r) => req.once('drain', r));
         } catch {
           /* the server closed after answering */
         }
         req.end();
       })();
-    } else req.end(opts.body);
+    } else req.end(body);
   });
 }
 

@@ -46,7 +46,7 @@ afterAll(async () => {
   expect(runs).toBeGreaterThanOrEqual(200);
 });
 
-function withField(base: CaseInput, pathOf: (string | number)[], value: unknown): unknown {
+function withField(base: CaseInput, pathOf: readonly (string | number)[], value: unknown): unknown {
   const out = structuredClone(base) as unknown as Record<string, unknown>;
   let o: Record<string, unknown> = out;
   for (const k of pathOf.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
