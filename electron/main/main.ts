@@ -63,6 +63,8 @@ async function start(): Promise<void> {
       archiveDir,
       createIfMissing: true,
       resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined,
+      // Scans become searchable by themselves: OCR runs in the background after each import.
+      ocr: { auto: true },
     });
   } catch (e) {
     throw new Error(`${archiveDir}\n\n${describe(e)}`, { cause: e });

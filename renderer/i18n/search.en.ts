@@ -22,6 +22,8 @@ export const searchEn: Record<keyof typeof searchZhCN, string> = {
   'search.kind.device': 'Body cameras',
   'search.kind.clip': 'Footage',
   'search.kind.document': 'Documents',
+  'search.kind.scan': 'Text in scans',
+  'search.scanPage': 'page {page}',
 
   'search.field.caseNo': 'Case no.',
   'search.field.cause': 'Cause',
@@ -36,6 +38,8 @@ export const searchEn: Record<keyof typeof searchZhCN, string> = {
   'search.field.fileName': 'File name',
   'search.field.activity': 'Activity',
   'search.field.docNo': 'Document no.',
+  'search.field.scanText': 'Text in the scan',
+  'search.field.scanText': 'Text in the scan',
 
   'search.filter.range': 'Time range',
   'search.filter.officer': 'Officer certificate no.',

@@ -20,6 +20,8 @@ export const searchZhCN = {
   'search.kind.device': '执法记录仪',
   'search.kind.clip': '音像资料',
   'search.kind.document': '文书',
+  'search.kind.scan': '扫描页文字',
+  'search.scanPage': '第 {page} 页',
 
   'search.field.caseNo': '案号',
   'search.field.cause': '案由',
@@ -34,6 +36,8 @@ export const searchZhCN = {
   'search.field.fileName': '文件名',
   'search.field.activity': '事项',
   'search.field.docNo': '文号',
+  'search.field.scanText': '扫描页文字',
+  'search.field.scanText': '扫描页文字',
 
   'search.filter.range': '时间范围',
   'search.filter.officer': '执法证号',

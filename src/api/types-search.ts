@@ -1,11 +1,11 @@
 /** What `search.query` returns: results grouped by kind, each saying which field matched and where. */
 
-export const SEARCH_KINDS = ['case', 'officer', 'device', 'clip', 'document'] as const;
+export const SEARCH_KINDS = ['case', 'officer', 'device', 'clip', 'document', 'scan'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Fields a hit can match in, by kind (the columns of the search indexes, migration 0005). */
 export type SearchField =
-  'case_no' | 'cause' | 'title' | 'parties' | 'address' | 'name' | 'cert_no' | 'serial' | 'model' | 'note' | 'file_name' | 'activity' | 'doc_no';
+  'case_no' | 'cause' | 'title' | 'parties' | 'address' | 'name' | 'cert_no' | 'serial' | 'model' | 'note' | 'file_name' | 'activity' | 'doc_no' | 'scan_text';
 
 /** One field that matched: a snippet of it and the matched stretches within the snippet (UTF-16 offsets, end exclusive). */
 export interface SearchMatch {
@@ -68,7 +68,19 @@ export interface DocumentHit extends HitBase {
   date: string | null;
 }
 
-export type SearchHit = CaseHit | OfficerHit | DeviceHit | ClipHit | DocumentHit;
+/** A scanned page whose OCR text has the words (id: its page_ocr row), with the document it belongs to. */
+export interface ScanHit extends HitBase {
+  kind: 'scan';
+  documentId: number;
+  caseId: number;
+  caseNo: string;
+  title: string;
+  /** The page (its id, and its number within the document, 1-based). */
+  pageId: number;
+  page: number;
+}
+
+export type SearchHit = CaseHit | OfficerHit | DeviceHit | ClipHit | DocumentHit | ScanHit;
 
 export interface SearchGroup {
   kind: SearchKind;

@@ -23,9 +23,10 @@ import { clipCommand } from './commands/clip.js';
 import { retrievalCommand } from './commands/retrieval.js';
 import { officerCommand } from './commands/officer.js';
 import { fsckCommand } from './commands/fsck.js';
-import { fournessCommand, packageCommand } from './commands/fourness.js';
 import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
+import { ocrCommand } from './commands/ocr.js';
+import { fournessCommand, packageCommand } from './commands/fourness.js';
 import { CliError, errorLine, jsonPrinted } from './output.js';
 
 const COMMANDS: Command[] = [
@@ -51,10 +52,11 @@ const COMMANDS: Command[] = [
   retrievalCommand,
   officerCommand,
   fsckCommand,
-  packageCommand,
-  fournessCommand,
   backupCommand,
   restoreCommand,
+  ocrCommand,
+  packageCommand,
+  fournessCommand,
 ];
 
 function usage(): string {

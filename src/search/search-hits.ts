@@ -113,6 +113,18 @@ export function hitsOf(kind: SearchKind, ids: readonly number[], repo: SearchRep
         };
       });
     }
+    case 'scan':
+      return inOrder(ids, repo.scans(ids)).map((s) => ({
+        kind: 'scan',
+        id: s.id,
+        documentId: s.documentId,
+        caseId: s.caseId,
+        caseNo: s.caseNo,
+        title: s.title,
+        pageId: s.pageId,
+        page: s.page,
+        matches: matches([['scan_text', s.text.replace(/\s+/g, ' ')]], words),
+      }));
     case 'document':
       return inOrder(ids, repo.documents(ids)).map((d) => ({
         kind: 'document',

@@ -25,6 +25,9 @@ let caseId = 0;
 const headings: string[] = [];
 let blankPageId = 0;
 let textPageId = 0;
+let firstBody = '';
+let firstDocId = 0;
+let knownFields = '';
 
 async function attempt<N extends OpName>(
   name: N,
@@ -107,6 +110,9 @@ beforeAll(async () => {
   }
   const detail = await call('case.get', { id: caseId });
   const firstDoc = detail.documents[0]!;
+  firstDocId = firstDoc.id;
+  firstBody = sample.documents[0]!.body.join('');
+  knownFields = JSON.stringify(detail);
   textPageId = firstDoc.pages[0]!.id;
   blankPageId = firstDoc.pages[firstDoc.pages.length - 1]!.id;
   const preview = await call('dossier.preview', { caseId });
@@ -181,5 +187,28 @@ describe('OCR of scanned pages', () => {
     expect(r.volumes.map((v) => volumeText(v.path)).join('')).not.toContain('尚未完成');
     const scans = r.volumes.map((v) => scanPagesText(v.path)).join('|');
     for (const h of headings) expect(scans, h).toContain(squash(h).slice(0, 4));
+  });
+
+  it('lets the search box find a word that appears only inside a scan, and says it matched there', async () => {
+    const ocrText = squash((await call('ocr.pageText', { pageId: textPageId })).text);
+    // Four characters of the document's body that OCR read and that no catalogue field holds.
+    const chars = [...firstBody].filter((c) => /\p{Script=Han}/u.test(c)).join('');
+    let word = '';
+    for (let i = 0; i + 4 <= chars.length && !word; i++) {
+      const w = chars.slice(i, i + 4);
+      if (ocrText.includes(w) && !knownFields.includes(w)) word = w;
+    }
+    expect(word, `a body word OCR read, from: ${ocrText.slice(0, 80)}`).not.toBe('');
+    const r = await call('search.query', { text: word });
+    const hit = r.groups.find((g) => g.kind === 'scan')!.hits.find((h) => h.kind === 'scan' && h.documentId === firstDocId && h.pageId === textPageId);
+    expect(hit, word).toBeDefined();
+    expect(hit!.matches.map((m) => m.field)).toEqual(['scan_text']);
+    expect(hit!.matches[0]!.snippet).toContain(word);
+    // Nothing else in the catalogue has it: the other kinds find nothing.
+    expect(r.groups.filter((g) => g.kind !== 'scan').every((g) => g.total === 0)).toBe(true);
+    // Two characters go through the per-character index of the scans.
+    const short = await call('search.query', { text: word.slice(0, 2), kinds: ['scan'] });
+    expect(short.mode).toBe('short');
+    expect(short.groups[0]!.hits.map((h) => (h.kind === 'scan' ? h.pageId : 0))).toContain(textPageId);
   });
 });

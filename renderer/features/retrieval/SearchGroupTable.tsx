@@ -83,6 +83,14 @@ export function SearchGroupTable({ group, query, open }: { group: SearchGroup; q
             <Tag>{h.caseNo}</Tag>
           </Space>
         );
+      case 'scan':
+        return (
+          <Space size={4} wrap>
+            <span>{h.title}</span>
+            <Typography.Text type="secondary">{t('search.scanPage', { page: h.page })}</Typography.Text>
+            <Tag>{h.caseNo}</Tag>
+          </Space>
+        );
     }
   };
 
@@ -117,6 +125,12 @@ export function SearchGroupTable({ group, query, open }: { group: SearchGroup; q
               {t('search.openDossier')}
             </Button>
           </Space>
+        );
+      case 'scan':
+        return (
+          <Button size="small" type="link" onClick={() => open.onOpenCase(h.caseId)}>
+            {t('search.openCase')}
+          </Button>
         );
       default:
         return null;

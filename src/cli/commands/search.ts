@@ -10,6 +10,7 @@ const KIND_LABELS: Record<SearchKind, string> = {
   device: '记录仪 Devices',
   clip: '音像资料 Clips',
   document: '文书 Documents',
+  scan: '扫描页文字 Text in scans',
 };
 
 /** A snippet with its matched stretches in 【】. */
@@ -36,6 +37,8 @@ function line(h: SearchHit): string {
       return `#${h.id} ${h.originalName} ${h.startLocal ?? ''}${h.cases.length ? ` → ${h.cases.map((c) => c.caseNo).join('、')}` : ''}  ${what}`;
     case 'document':
       return `#${h.id} ${h.caseNo} ${h.title}${h.docNo ? ` ${h.docNo}` : ''}  ${what}`;
+    case 'scan':
+      return `#${h.documentId} ${h.caseNo} 《${h.title}》第${h.page}页 page ${h.page}  ${what}`;
   }
 }
 
@@ -48,7 +51,7 @@ export function makeSearchCommand(open: SessionOpener = defaultOpener): Command 
     name: 'search',
     usage:
       'search --archive DIR TEXT [--from DATETIME] [--to DATETIME] [--officer 执法证号] [--device 序号] [--activity 事项]\n' +
-      '           [--status open|sealed] [--linked | --unlinked] [--kind case,officer,device,clip,document] [--limit N] [--offset N]',
+      '           [--status open|sealed] [--linked | --unlinked] [--kind case,officer,device,clip,document,scan] [--limit N] [--offset N]',
     options: {
       archive: { type: 'string' },
       user: { type: 'string' },

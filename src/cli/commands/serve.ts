@@ -8,8 +8,8 @@ import type { Command } from './command.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve --archive DIR [--port N] [--init]',
-  options: { archive: { type: 'string' }, port: { type: 'string' }, init: { type: 'boolean' } },
+  usage: 'serve --archive DIR [--port N] [--init] [--no-ocr]',
+  options: { archive: { type: 'string' }, port: { type: 'string' }, init: { type: 'boolean' }, 'no-ocr': { type: 'boolean' } },
   async run({ values, json }) {
     const dir = values.archive as string | undefined;
     if (!dir) fail('serve needs --archive DIR', 'serve 需要 --archive 指定档案库文件夹');
@@ -18,7 +18,8 @@ export const serveCommand: Command = {
       fail(`--port ${String(values.port)} is not a port number`, `--port ${String(values.port)} 不是有效端口号`);
     const staticDir = path.join(projectRoot(), 'dist-renderer');
     if (!existsSync(path.join(staticDir, 'index.html'))) fail('the UI is not built: run `npm run build` first', '界面尚未构建：请先运行 npm run build');
-    const core = await openCore({ archiveDir: dir, createIfMissing: values.init === true });
+    // As the desktop app does, new scans are read (OCR) in the background unless --no-ocr.
+    const core = await openCore({ archiveDir: dir, createIfMissing: values.init === true, ocr: { auto: values['no-ocr'] !== true } });
     const bridge = await startBridge({ core, staticDir, port });
     if (json) process.stdout.write(JSON.stringify({ url: bridge.url, port: bridge.port, archive: core.archiveDir }) + '\n');
     else

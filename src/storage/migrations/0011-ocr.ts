@@ -39,6 +39,9 @@ export const m0011Ocr: Migration = {
         created_at TEXT NOT NULL,
         UNIQUE (object_sha256, source_page)
       ) STRICT;
+      -- From a stored picture to the document pages that show it (search filters, hits, status).
+      CREATE INDEX IF NOT EXISTS document_files_object ON document_files(object_sha256);
+      CREATE INDEX IF NOT EXISTS pages_file_page ON pages(file_id, source_page);
       CREATE VIRTUAL TABLE search_scan USING fts5(text, content='', contentless_delete=1, tokenize='trigram');
       CREATE VIRTUAL TABLE search_scan_uni USING fts5(text, content='', contentless_delete=1, tokenize='unicode61');
       CREATE TRIGGER page_ocr_search_ai AFTER INSERT ON page_ocr BEGIN ${fill('NEW')} END;

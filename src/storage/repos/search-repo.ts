@@ -52,7 +52,11 @@ export interface SearchFilterSql {
   linked?: boolean;
 }
 
-const BASE: Record<SearchKind, string> = { case: 'cases', officer: 'officers', device: 'devices', clip: 'clips', document: 'documents' };
+const BASE: Record<SearchKind, string> = { case: 'cases', officer: 'officers', device: 'devices', clip: 'clips', document: 'documents', scan: 'page_ocr' };
+
+/** A condition on the live documents a scanned page (page_ocr row `b`) belongs to (indexes of migration 0011). */
+const SCAN_DOCUMENT = (cond: string) => `EXISTS (SELECT 1 FROM document_files f JOIN pages p ON p.file_id = f.id AND p.source_page = b.source_page
+  JOIN documents d ON d.id = p.document_id AND d.removed_at IS NULL WHERE f.object_sha256 = b.object_sha256 AND ${cond})`;
 
 /** The case's current dossier version is sealed (as in migration 0003's freeze triggers). */
 const SEALED = (caseIdExpr: string) => `EXISTS (
@@ -101,6 +105,12 @@ function whereFor(kind: SearchKind, f: SearchFilterSql, text: boolean): string[]
       if (f.officerId !== undefined) w.push('b.case_id IN (SELECT case_id FROM case_officers WHERE officer_id = @officerId)');
       if (f.status !== undefined) w.push(f.status === 'sealed' ? SEALED('b.case_id') : `NOT ${SEALED('b.case_id')}`);
       break;
+    case 'scan':
+      if (f.fromDate !== undefined) w.push(SCAN_DOCUMENT('d.doc_date >= @fromDate'));
+      if (f.toDate !== undefined) w.push(SCAN_DOCUMENT('d.doc_date <= @toDate'));
+      if (f.officerId !== undefined) w.push(SCAN_DOCUMENT('d.case_id IN (SELECT case_id FROM case_officers WHERE officer_id = @officerId)'));
+      if (f.status !== undefined) w.push(SCAN_DOCUMENT(f.status === 'sealed' ? SEALED('d.case_id') : `NOT ${SEALED('d.case_id')}`));
+      break;
     case 'officer':
       if (f.officerId !== undefined) w.push('b.id = @officerId');
       break;
@@ -118,6 +128,7 @@ const BROWSE_ORDER: Record<SearchKind, string> = {
   officer: 'b.id DESC',
   device: 'b.id DESC',
   document: 'b.id DESC',
+  scan: 'b.id DESC',
 };
 
 export interface CaseSearchRow {
@@ -161,6 +172,16 @@ export interface ClipLinkSearchRow {
   caseId: number | null;
   caseNo: string | null;
   activity: string | null;
+}
+export interface ScanSearchRow {
+  id: number;
+  text: string;
+  documentId: number;
+  caseId: number;
+  caseNo: string;
+  title: string;
+  pageId: number;
+  page: number;
 }
 export interface DocumentSearchRow {
   id: number;
@@ -284,6 +305,18 @@ export class SearchRepo {
       clipIds,
       (list) => `SELECT l.clip_id AS clipId, l.case_id AS caseId, c.case_no AS caseNo, l.activity FROM clip_links l LEFT JOIN cases c ON c.id = l.case_id
         WHERE l.clip_id IN (${list}) AND l.removed_at IS NULL AND (l.case_id IS NOT NULL OR l.activity IS NOT NULL) ORDER BY l.id`,
+    );
+  }
+
+  /** Scanned pages by page_ocr id: the text and the first live document page that shows that picture. */
+  scans(ids: readonly number[]): ScanSearchRow[] {
+    return this.byIds(
+      ids,
+      (list) => `SELECT r.id, r.text, d.id AS documentId, d.case_id AS caseId, c.case_no AS caseNo, d.title, p.id AS pageId, p.seq AS page
+        FROM page_ocr r JOIN document_files f ON f.object_sha256 = r.object_sha256
+        JOIN pages p ON p.file_id = f.id AND p.source_page = r.source_page
+        JOIN documents d ON d.id = p.document_id AND d.removed_at IS NULL JOIN cases c ON c.id = d.case_id
+        WHERE r.id IN (${list}) GROUP BY r.id HAVING p.id = MIN(p.id)`,
     );
   }
 
