@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { tiedCommand } from '../ports/tied-child.js';
 import { loadSharp } from '../ports/load-sharp.js';
 import { mediaTools } from './media-tools.js';
 
@@ -122,7 +123,9 @@ function grabFrame(file: string, atSec: number): Promise<Buffer> {
 
 function run(args: string[], maxBuffer: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(mediaTools().ffmpeg, args, { encoding: 'buffer', maxBuffer: maxBuffer + 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
+    // Tied: a kill -9 of Juanzong takes the ffmpeg along (src/ports/tied-child.ts).
+    const cmd = tiedCommand(mediaTools().ffmpeg, args);
+    execFile(cmd.file, cmd.args, { encoding: 'buffer', maxBuffer: maxBuffer + 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`ffmpeg: ${String(stderr).trim() || err.message}`));
       else if (stdout.length === 0) reject(new Error('ffmpeg: no frame'));
       else resolve(stdout);

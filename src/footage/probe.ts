@@ -1,10 +1,12 @@
-import ffmpeg from 'fluent-ffmpeg';
+import { execFile } from 'node:child_process';
 import { AppError } from '../api/errors.js';
+import { tiedCommand } from '../ports/tied-child.js';
 import { mediaTools } from './media-tools.js';
 
 /**
- * Container metadata via ffprobe. fluent-ffmpeg (archived upstream) is used only here, so replacing it
- * touches one file.
+ * Container metadata via ffprobe's own JSON output (`-print_format json -show_format -show_streams`,
+ * the data fluent-ffmpeg used to parse for us). ffprobe runs tied to this process
+ * (src/ports/tied-child.ts), so a kill -9 of an ingest does not leave it running.
  */
 export interface ProbeSummary {
   formatName: string;
@@ -18,11 +20,38 @@ export interface ProbeSummary {
   tags: Record<string, string>;
 }
 
+/** The part of ffprobe's JSON this module reads (numbers may come as strings). */
+interface FfprobeStream {
+  codec_type?: string;
+  codec_name?: string;
+  width?: number;
+  height?: number;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  duration?: string | number;
+  sample_rate?: string | number;
+  channels?: number;
+  disposition?: Record<string, number>;
+  tags?: Record<string, string>;
+}
+interface FfprobeData {
+  format: { format_name?: string; duration?: string | number; bit_rate?: string | number; tags?: Record<string, string> };
+  streams: FfprobeStream[];
+}
+
 export async function probe(file: string, label: string): Promise<ProbeSummary> {
-  const data = await new Promise<ffmpeg.FfprobeData>((resolve, reject) => {
-    ffmpeg(file)
-      .setFfprobePath(mediaTools().ffprobe)
-      .ffprobe((err: unknown, d: ffmpeg.FfprobeData) => (err ? reject(err) : resolve(d)));
+  const data = await new Promise<FfprobeData>((resolve, reject) => {
+    const cmd = tiedCommand(mediaTools().ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]);
+    execFile(cmd.file, cmd.args, { maxBuffer: 16 << 20, timeout: 120_000 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(String(stderr).trim() || err.message));
+      try {
+        const d = JSON.parse(stdout) as Partial<FfprobeData>;
+        if (!d.format) return reject(new Error(String(stderr).trim() || 'no container found'));
+        resolve({ format: d.format, streams: d.streams ?? [] });
+      } catch {
+        reject(new Error(String(stderr).trim() || 'unreadable ffprobe output'));
+      }
+    });
   }).catch((e: unknown) => {
     const raw = String((e as Error)?.message ?? e);
     const reason =
