@@ -18,4 +18,6 @@ export const LOCAL_PATH_FIELDS: Partial<Record<OpName, Readonly<Record<string, P
   'retrieval.registerPdf': { target: 'write' },
   'review.report': { out: 'write' },
   'review.summary': { out: 'write' },
+  'fourness.checkPackage': { dir: 'read' },
+  'archive.backup': { to: 'write' },
 };

@@ -53,6 +53,8 @@ describe('local paths over IPC: only what the user picked in the system chooser'
     const listed = [...notPaths, ...Object.entries(LOCAL_PATH_FIELDS).flatMap(([op, fields]) => Object.keys(fields ?? {}).map((f) => `${op}.${f}`))];
     expect([...new Set(found)].filter((f) => !listed.includes(f))).toEqual([]);
     expect(found.length).toBeGreaterThanOrEqual(6);
+    // Path fields the name pattern cannot tell from dates (`to`): listed by hand, and they must exist.
+    expect(Object.keys(contract['archive.backup'].input.shape)).toContain('to');
   });
 
   it('accepts a picked folder and what lies inside it, nothing else (.. included)', () => {
