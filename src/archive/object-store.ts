@@ -149,6 +149,12 @@ export class ObjectStore {
 
   private async openSource(file: string, label: string) {
     try {
+      // A FIFO, device or socket would block the open (or never end): only regular files are read.
+      if (!(await this.fs.stat(file)).isFile()) {
+        throw new AppError('bad_file', `${label}: not a regular file (a folder, pipe or device)`, `${label}：不是普通文件（文件夹、管道或设备）`, {
+          item: label,
+        });
+      }
       return await this.fs.open(file, 'r');
     } catch (e) {
       throw toIoError(e, label);
