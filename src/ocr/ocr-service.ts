@@ -10,7 +10,7 @@ import { runOcr, type OcrRunOptions, type OcrRunResult } from './run-ocr.js';
 /**
  * The core's OCR: one run at a time (a second request waits for the first), the engine's workers
  * started on first use. With `auto`, a run starts by itself in the background after documents are
- * added (a `case.changed` event, debounced) and once when the archive opens, so scans become
+ * added (a finished document.add or case.register job, or a `case.changed` event; debounced) and once when the archive opens, so scans become
  * searchable without anyone asking; tests and the CLI leave it off and run OCR when they mean to.
  */
 export interface OcrService {
@@ -43,7 +43,9 @@ export function createOcrService(o: { archive: Archive; jobs: Jobs; bus: EventBu
   };
   const unsubscribe = o.auto
     ? o.bus.subscribe((e) => {
-        if (e.type !== 'case.changed' || closed) return;
+        // New scans come with a finished document.add / case.register job; case.changed covers the rest.
+        const imported = e.type === 'job.progress' && e.state === 'done' && (e.op === 'document.add' || e.op === 'case.register');
+        if (closed || (!imported && e.type !== 'case.changed')) return;
         if (timer) clearTimeout(timer);
         timer = setTimeout(inBackground, 2000);
         timer.unref();
