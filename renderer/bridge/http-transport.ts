@@ -45,6 +45,12 @@ export function httpTransport(): Transport {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;
       const res = await fetch(`/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}), credentials: 'same-origin' });
+      // Signed in now (the answer set the session cookie): open the event stream at once.
+      if (res.ok && (name === 'auth.login' || name === 'auth.setup') && listeners.size > 0) {
+        source?.close();
+        source = null;
+        ensureSource();
+      }
       return readEnvelope(res);
     },
     subscribe(listener) {
