@@ -1,9 +1,11 @@
 /**
  * 评查 end to end through the real localhost bridge: on the demo archive (a 评查计划 over its sealed
- * dossiers, all assigned to 评查员, one submitted), the inspector opens an assigned dossier still in
- * review, sees a finding the automatic checks pre-filled, clicks it and lands on its page in the
- * pages pane, adds a finding of their own pinned to a page, submits (sealed: no more edits), and
- * exports the 评查报告, whose text (pdftotext) carries the total, the grade and each finding's page.
+ * dossiers, all assigned to 评查员, one submitted), the inspector opens the demo's problem dossier
+ * (decision served after 7 working days; seizure recorded only the day before), sees the automatic
+ * finding pre-filled as a proposal, clicks it and lands on its page in the pages pane, plays a clip
+ * finding from its second in the 调阅 player, adds a finding of their own pinned to a page, submits
+ * (sealed: no more edits), and exports the 评查报告, whose text (pdftotext) carries the total, the
+ * grade and each finding's page.
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
  */
@@ -12,12 +14,30 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { AssignmentInfo, ReviewView } from '../../src/api/types-review.js';
+import { PROBLEM_CASE_NO } from '../../src/demo/review-problem-case.js';
 import { callApi, checkText, type E2eRun, eventually, settle, SHOTS, signIn, startE2e, storySteps } from './harness.js';
 
 let run: E2eRun | undefined;
 let page: Page;
 let target: AssignmentInfo;
 let review: ReviewView;
+
+/** Opens the target's workspace from the 评查 page. */
+async function openWorkspace(): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/review'));
+  await page.getByTestId(`open-${target.caseNo}`).click();
+  await page.locator('.dz-sheet-wrap').first().waitFor();
+  await settle(page);
+}
+
+/** Whether the marked sheet's top is inside the pages pane's visible box. */
+function inPane(p: Page): Promise<boolean> {
+  return p.evaluate(() => {
+    const pane = document.querySelector('.rv-pages')?.getBoundingClientRect();
+    const sheet = document.querySelector('.rv-pages .rv-current')?.getBoundingClientRect();
+    return !!pane && !!sheet && sheet.top >= pane.top - 2 && sheet.top < pane.bottom;
+  });
+}
 
 describe('评查 end to end (bridge + Chromium)', () => {
   const step = storySteps();
@@ -31,58 +51,63 @@ describe('评查 end to end (bridge + Chromium)', () => {
     await run?.stop();
   }, 30_000);
 
-  step('the inspector sees their assignments and opens a dossier in review', async () => {
+  step('the inspector sees their assignments and opens the dossier in review with automatic findings', async () => {
     await page.goto(run!.url);
     await signIn(page, 'pingcha');
     const mine = await callApi<AssignmentInfo[]>(page, 'review.mine', {});
     expect(mine.length).toBeGreaterThan(1);
     expect(mine.some((a) => a.review?.status === 'submitted')).toBe(true);
-    // The dossier in review with the most automatic findings, preferring one pinned to a numbered page.
-    let found: { a: AssignmentInfo; v: ReviewView; score: number } | null = null;
-    const seen: string[] = [];
-    for (const a of mine.filter((x) => x.review?.status === 'draft')) {
-      const v = await callApi<ReviewView>(page, 'review.latest', { assignmentId: a.id });
-      const auto = v.findings.filter((f) => f.source === 'auto');
-      seen.push(`${a.caseNo}: ${auto.map((f) => `${f.ruleId}@${f.place.kind}`).join(',')}`);
-      const score = auto.length + (auto.some((f) => f.place.kind === 'document' && f.place.page !== null) ? 1000 : 0);
-      if (!found || score > found.score) found = { a, v, score };
-    }
-    expect(found, `a demo dossier in review (${seen.join(' | ')})`).not.toBeNull();
-    target = found!.a;
-    review = found!.v;
-    await page.evaluate(() => (location.hash = '#/review'));
-    await page.getByTestId(`open-${target.caseNo}`).click();
-    await page.locator('.dz-sheet-wrap').first().waitFor();
-    await settle(page);
+    // The demo's problem dossier: a decision served late and a seizure recorded only the day before.
+    target = mine.find((a) => a.caseNo === PROBLEM_CASE_NO)!;
+    expect(target, mine.map((a) => a.caseNo).join(' | ')).toBeDefined();
+    expect(target.review?.status).toBe('draft');
+    review = await callApi<ReviewView>(page, 'review.latest', { assignmentId: target.id });
+    await openWorkspace();
     await checkText(page, ['评分表', '评查意见', '案卷页面', '提交评查结果']);
   });
 
-  step('any pre-filled proposal is listed, and clicking a finding opens its page', async () => {
-    // The demo's sealed samples bind cleanly, so their automatic checks may propose nothing; when they do, the proposal is listed.
-    const auto = review.findings.find((x) => x.source === 'auto');
-    if (auto) await page.getByTestId(`finding-${auto.seq}`).getByText('自动检查').waitFor();
-    let f = review.findings.find((x) => x.source === 'auto' && x.place.kind === 'document' && x.place.page !== null);
-    if (!f) {
-      // No automatic finding on a page in this dossier: pin one of the inspector's own to page 2 and open that.
-      review = await callApi<ReviewView>(page, 'review.addFinding', {
-        reviewId: review.id,
-        itemId: 'lj.order',
-        points: 0.5,
-        title: '卷内目录页码与装订页码不一致',
-        place: { kind: 'document', page: 2 },
-      });
-      await page.reload();
-      await page.locator('.dz-sheet-wrap').first().waitFor();
-      f = review.findings.find((x) => x.source === 'own')!;
-    }
-    const row = page.getByTestId(`finding-${f.seq}`);
+  step('sees the pre-filled automatic finding, clicks it and lands on its page', async () => {
+    const f = review.findings.find((x) => x.source === 'auto' && x.ruleId === 'deadline.service-7wd');
+    expect(f, review.findings.map((x) => `${x.source} ${x.title}`).join(' | ')).toBeDefined();
+    expect(f!.decision).toBe('proposed');
+    expect(f!.place.kind).toBe('document');
+    const pageNo = f!.place.kind === 'document' ? f!.place.page : null;
+    expect(pageNo).toBeGreaterThan(1);
+    const row = page.getByTestId(`finding-${f!.seq}`);
+    await row.getByText('自动检查').waitFor();
+    await row.getByText('决定书未在七个工作日内送达').waitFor();
     await row.locator('.rv-finding-link').click();
-    const pageNo = f.place.kind === 'document' ? f.place.page : null;
     await eventually(async () => expect(await page.getByTestId('current-page').textContent()).toBe(`第 ${pageNo} 页`));
     const current = page.locator('.dz-sheet-wrap.rv-current');
-    await eventually(async () => expect(await current.locator('.dz-sheet-caption-no').textContent()).toContain(String(pageNo)));
-    await eventually(async () => expect(await current.isVisible()).toBe(true));
+    await eventually(async () => expect(await current.locator('.dz-sheet-caption-no').textContent()).toContain(`第 ${pageNo} 页`));
+    // The sheet is scrolled into the pages pane, not just somewhere below it.
+    await eventually(async () => expect(await inPane(page)).toBe(true));
     await page.screenshot({ path: path.join(SHOTS, 'review-workspace.png') });
+  });
+
+  step('a finding pinned to a clip second plays the clip from that second in the 调阅 player', async () => {
+    const auto = review.findings.find((x) => x.source === 'auto' && x.place.kind === 'clip');
+    expect(auto, 'the automatic 全程音像记录 finding pins the seizure clip').toBeDefined();
+    const clipId = auto!.place.kind === 'clip' ? auto!.place.clipId : 0;
+    // The inspector's own finding on that clip, at second 2 (the demo clips run 3 s).
+    review = await callApi<ReviewView>(page, 'review.addFinding', {
+      reviewId: review.id,
+      itemId: 'cx.footage',
+      points: 1,
+      title: '扣押现场录像为前一日巡查画面',
+      place: { kind: 'clip', clipId, second: 2 },
+    });
+    const own = review.findings.find((x) => x.source === 'own' && x.place.kind === 'clip')!;
+    await page.reload();
+    await openWorkspace();
+    await page.getByTestId(`finding-${own.seq}`).locator('.rv-finding-link').click();
+    await page.waitForURL(new RegExp(`#/retrieval\\?clip=${clipId}&t=2`));
+    const video = page.locator('video.retrieval-video');
+    await video.waitFor({ timeout: 30_000 });
+    await eventually(async () => expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(2, 0), 30_000);
+    await page.screenshot({ path: path.join(SHOTS, 'review-clip.png') });
+    await page.goBack();
+    await openWorkspace();
   });
 
   step('decides the proposals, adds a finding pinned to page 2 and submits; the review is sealed', async () => {
