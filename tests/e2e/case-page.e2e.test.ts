@@ -9,8 +9,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e, storySteps } from './harness.js';
+import { describe, expect } from 'vitest';
+import { checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, e2eRun, storySteps } from './harness.js';
 
 const CASE_NO = '青石综执罚立〔2024〕99号';
 const CASE_TITLE = '张三未经批准占道经营案';
@@ -49,14 +49,7 @@ async function typeDate(p: Page, id: string, date: string): Promise<void> {
 describe('case page end to end (bridge + Chromium)', () => {
   const step = storySteps();
 
-  beforeAll(async () => {
-    run = await startE2e({ prefix: 'jz-e2e-', demo: false });
-    page = run.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
+  e2eRun({ prefix: 'jz-e2e-', demo: false }, (r) => ((run = r), (page = r.page)));
 
   step('first run: creates the administrator (创建管理员账户) and signs in', async () => {
     await page.goto(run!.url);

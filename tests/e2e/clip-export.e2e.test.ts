@@ -9,21 +9,16 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FootageListResult } from '../../src/api/types-footage.js';
 import { makeVideo } from '../footage/helpers/media.js';
-import { callApi, SHOTS, startE2e, type E2eRun } from './harness.js';
+import { callApi, SHOTS, e2eRun, setupAdmin, type E2eRun } from './harness.js';
 
 const PASSWORD = 'e2e-Passw0rd';
 let run: E2eRun;
 
 describe('复制/提取 end to end (bridge + Chromium)', () => {
-  beforeAll(async () => {
-    run = await startE2e({ prefix: 'jz-clip-export-e2e-', demo: false });
-  }, 120_000);
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
+  e2eRun({ prefix: 'jz-clip-export-e2e-', demo: false }, (r) => (run = r));
 
   it('exports a stretch of a clip from the player into a folder sha256sum -c and ffprobe check', async () => {
     const { page, url, work } = run;
@@ -31,14 +26,7 @@ describe('复制/提取 end to end (bridge + Chromium)', () => {
     const cam = path.join(work, 'cam');
     makeVideo(path.join(cam, 'ZFY5130047_115007_20240311094032_0001.MP4'), { seconds: 6, tag: 'clip-export-e2e' });
 
-    await page.goto(url);
-    await page.getByText('创建管理员账户').first().waitFor();
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('王管理');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('确认密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '创建并登录' }).click();
-    await page.locator('.app-user').waitFor();
+    await setupAdmin(page, url, { username: 'admin', displayName: '王管理', password: PASSWORD });
     await callApi(page, 'footage.ingest', { source: cam, derive: 'skip' });
     const clipId = (await callApi<FootageListResult>(page, 'footage.list', {})).items[0]!.id;
 

@@ -10,9 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CaseDetail } from '../../src/api/types.js';
-import { callApi, checkText, type E2eRun, eventually, settle, SHOTS, signIn, startE2e, storySteps } from './harness.js';
+import { callApi, checkText, type E2eRun, eventually, settle, SHOTS, signIn, e2eRun, storySteps } from './harness.js';
 
 /** The demo's 简易程序 case: sealed, three body-cam clips. */
 const CASE_NO = '青石综执简〔2024〕137号';
@@ -26,14 +26,7 @@ let shown = '';
 describe('dossier export end to end (bridge + Chromium)', () => {
   const step = storySteps();
 
-  beforeAll(async () => {
-    run = await startE2e({ prefix: 'jz-e2e-export-', demo: true });
-    page = run.page;
-  }, 540_000);
-
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
+  e2eRun({ prefix: 'jz-e2e-export-', demo: true }, (r) => ((run = r), (page = r.page)));
 
   step('the archivist opens a sealed dossier and its 导出 dialog, with the suggested folder beside the archive', async () => {
     await page.goto(run!.url);

@@ -12,8 +12,8 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { callApi, checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e, storySteps } from './harness.js';
+import { describe, expect } from 'vitest';
+import { callApi, checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, e2eRun, storySteps } from './harness.js';
 
 const CASE_NO = '青石综执罚立〔2024〕44号';
 const CASE_TITLE = '青石镇悦家便民超市未经批准在城市设施和树木上张挂宣传品案';
@@ -33,15 +33,8 @@ const sealButton = () => page.locator('button.dz-btn-seal');
 describe('dossier page end to end (demo archive + bridge + Chromium)', () => {
   const step = storySteps();
 
-  beforeAll(async () => {
-    // The demo (sample cases, body-cam footage, four seals) takes about 40 s; the harness allows 480 s.
-    run = await startE2e({ prefix: 'jz-e2e-dossier-', demo: true });
-    page = run.page;
-  }, 540_000);
-
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
+  // The demo (sample cases, body-cam footage, four seals) takes about 40 s; the harness allows 480 s.
+  e2eRun({ prefix: 'jz-e2e-dossier-', demo: true }, (r) => ((run = r), (page = r.page)));
 
   step('signs in; a dating slip the checks must catch goes in through the bridge', async () => {
     await page.goto(run!.url);

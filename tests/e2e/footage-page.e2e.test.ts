@@ -12,12 +12,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CaseDetail } from '../../src/api/types.js';
 import type { FixityReport } from '../../src/api/types-footage.js';
 import { makeVideo } from '../footage/helpers/media.js';
 import { sampleCase } from '../helpers/fixtures.js';
-import { callApi, checkText, eventually, noToasts, settle, SHOTS, startE2e, storySteps, type E2eRun } from './harness.js';
+import { callApi, checkText, eventually, noToasts, settle, SHOTS, e2eRun, setupAdmin, storySteps, type E2eRun } from './harness.js';
 
 const ADMIN = { username: 'admin', displayName: '王档案', password: 'e2e-Passw0rd' };
 const CLIPS = ['ZFY5130047_115007_20240311094032_0001.MP4', 'ZFY5130047_115007_20240311095510_0002.MP4', 'ZFY5130047_115007_20240311101205_0003.MP4'];
@@ -55,24 +55,11 @@ async function loadedImages(p: Page, selector: string): Promise<number> {
 describe('footage page end to end (bridge + Chromium)', () => {
   const step = storySteps();
 
-  beforeAll(async () => {
-    run = await startE2e({ prefix: 'jz-footage-e2e-', demo: false });
-  }, 120_000);
-
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
+  e2eRun({ prefix: 'jz-footage-e2e-', demo: false }, (r) => (run = r));
 
   step('first run: creates the administrator; 音像 starts with an empty list', async () => {
     const { page, url } = run;
-    await page.goto(url);
-    await page.getByText('创建管理员账户').first().waitFor();
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('姓名').fill(ADMIN.displayName);
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('确认密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: '创建并登录' }).click();
-    await page.locator('.app-user').waitFor();
+    await setupAdmin(page, url, ADMIN);
 
     // 音像: an empty list.
     await page.getByRole('menuitem', { name: '音像' }).click();

@@ -6,15 +6,15 @@
  * Then 申请处置 on a clip of the unsealed case 青石综执罚立〔2024〕44号: refused while it is linked (证据),
  * accepted after 解除关联 with a reason; it shows as 处置待审批 in the drawer and in 到期复核. The 领导
  * (lingdao) approves it in 处置审批, and the clip shows as 已处置 (files gone, record kept).
- * Screenshots go to docs/screenshots/ (footage-devices.png, footage-disposal.png).
+ * Each step is its own test (storySteps). Screenshots: footage-devices.png, footage-disposal.png.
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium is missing.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ClipDetail, DeviceInfo, DisposalInfo } from '../../src/api/types-footage.js';
-import { callApi, checkText, type E2eRun, eventually, noToasts, settle, SHOTS, signIn, startE2e } from './harness.js';
+import { callApi, checkText, e2eRun, type E2eRun, eventually, noToasts, openSignedIn, settle, SHOTS, signIn, storySteps } from './harness.js';
 
 const SERIAL = '5130047';
 const OLD = { name: '李文静', certNo: '豫S11520210047' };
@@ -43,26 +43,25 @@ async function assignmentRows(p: Page, serial: string): Promise<string[]> {
   return expanded.locator('tr.device-assignment').allInnerTexts();
 }
 
+/** The device register card, the camera's row in it, the clip's drawer and its 申请处置 dialog. */
+const card = () => page.locator('.device-register');
+const cameraRow = () => card().locator('tr.device-row', { hasText: SERIAL });
+const drawer = () => page.locator('.clip-drawer');
+const requestModal = () => page.locator('.disposal-request-modal');
+/** The clip's link to the unsealed case, in the drawer. */
+const caseLink = () => drawer().locator('.ant-table-row', { hasText: CASE_NO });
+/** The clip's row in 处置审批. */
+const disposalRow = () => page.locator('.disposals-card .ant-table-row', { hasText: CLIP });
+
 describe('footage device register and disposal end to end (demo archive + bridge + Chromium)', () => {
-  beforeAll(async () => {
-    run = await startE2e({ prefix: 'jz-e2e-footage-register-', demo: true });
-    page = run.page;
-  }, 330_000);
+  const step = storySteps();
+  e2eRun({ prefix: 'jz-e2e-footage-register-', demo: true }, (r) => ((run = r), (page = r.page)));
 
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
-
-  it('registers a camera handover, then requests and approves the disposal of an unlinked clip', async () => {
-    await page.goto(run!.url);
-    await page.getByText('登录卷宗').waitFor();
-    await signIn(page, 'dangan');
-
-    // 设备台账: the demo's seven cameras, each held by the officer the sample names.
+  step("设备台账: the archivist sees the demo's seven cameras, each held by the officer the sample names", async () => {
+    await openSignedIn(page, run!.url, 'dangan');
     await openFootageTab(page, '设备台账');
-    const card = page.locator('.device-register');
-    await eventually(async () => expect(await card.locator('tr.device-row').count()).toBe(7));
-    const row = card.locator('tr.device-row', { hasText: SERIAL });
+    await eventually(async () => expect(await card().locator('tr.device-row').count()).toBe(7));
+    const row = cameraRow();
     expect(await row.innerText()).toContain(`${OLD.name}（${OLD.certNo}）`);
     const before = await assignmentRows(page, SERIAL);
     expect(before).toHaveLength(1);
@@ -78,8 +77,10 @@ describe('footage device register and disposal end to end (demo archive + bridge
       '登记/交接',
       '不根据记录仪上设置的用户编号推断',
     ]);
+  });
 
-    // 交接: camera 5130047 passes to 赵雪梅 on 2025-03-01 08:00.
+  step("交接: camera 5130047 passes to 赵雪梅 on 2025-03-01 08:00, and 李文静's entry closes at the handover", async () => {
+    const row = cameraRow();
     await row.getByRole('button', { name: '交接' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('登记记录仪使用人 / 交接').waitFor();
@@ -101,7 +102,7 @@ describe('footage device register and disposal end to end (demo archive + bridge
     await dialog.waitFor({ state: 'hidden' });
 
     // The result: the new entry, and 李文静's entry closed at the handover.
-    const result = card.locator('.device-register-result');
+    const result = card().locator('.device-register-result');
     await result.waitFor();
     expect(await result.innerText()).toContain(`已登记：记录仪 ${SERIAL} 自 ${HANDOVER_SHOWN} 由 ${NEW.name}（${NEW.certNo}）使用`);
     expect(await result.innerText()).toContain(`交接：${OLD.name}（${OLD.certNo}）的使用登记已于 ${HANDOVER_SHOWN} 结束`);
@@ -127,16 +128,16 @@ describe('footage device register and disposal end to end (demo archive + bridge
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'footage-devices.png') });
     await checkText(page, ['已登记：记录仪', '交接：']);
+  });
 
-    // 申请处置 of a linked clip: it is evidence (kept for good), and the core refuses in Chinese.
+  step('申请处置 of a clip linked to a case is refused: it is evidence, kept for good', async () => {
     await page.getByRole('tab', { name: '音像列表' }).click();
     const clipRow = page.locator('.clip-table .ant-table-row', { hasText: CLIP });
     await clipRow.getByRole('button', { name: CLIP }).click();
-    const drawer = page.locator('.clip-drawer');
-    await drawer.getByText('元数据（标注每项的来源）').waitFor();
-    await drawer.getByText('证据 · 永久').waitFor();
-    await drawer.getByRole('button', { name: '申请处置' }).click();
-    const request = page.locator('.disposal-request-modal');
+    await drawer().getByText('元数据（标注每项的来源）').waitFor();
+    await drawer().getByText('证据 · 永久').waitFor();
+    await drawer().getByRole('button', { name: '申请处置' }).click();
+    const request = requestModal();
     await request.getByText('处置后原始文件不再提供调阅，目录与审计记录永久保留。').waitFor();
     await request.locator('#disposalForm_reason').fill('保存期满，未作为证据使用');
     await request.getByRole('button', { name: '提交申请' }).click();
@@ -144,34 +145,39 @@ describe('footage device register and disposal end to end (demo archive + bridge
     await checkText(page, ['申请处置音像资料', '处置理由', '申请人不能审批自己的申请']);
     await request.getByRole('button', { name: '取消' }).click();
     await request.locator('.ant-modal').waitFor({ state: 'hidden' });
+  });
 
-    // 解除关联 from the unsealed case, with a reason; the clip becomes ordinary footage past its time.
-    const link = drawer.locator('.ant-table-row', { hasText: CASE_NO });
+  step('解除关联 from the unsealed case, with a reason: the clip becomes ordinary footage past its time', async () => {
+    const link = caseLink();
     await link.getByRole('button', { name: '解除关联' }).click();
     const unlink = page.getByRole('dialog', { name: '解除关联' });
     await unlink.locator('#unlinkForm_reason').fill('误关联：该段送达录像属另一案件，复核后解除');
     await unlink.getByRole('button', { name: '解除', exact: true }).click();
     await unlink.waitFor({ state: 'hidden' });
     await eventually(async () => expect(await link.innerText()).toContain('已解除'));
-    await drawer.getByText(/一般 · 到期待复核/).waitFor();
+    await drawer()
+      .getByText(/一般 · 到期待复核/)
+      .waitFor();
+  });
 
-    // 申请处置 again: accepted, 处置待审批, and the button is gone.
-    await drawer.getByRole('button', { name: '申请处置' }).click();
+  step('申请处置 again is accepted (处置待审批); 到期复核 lists it; the archivist cannot decide it', async () => {
+    const request = requestModal();
+    await drawer().getByRole('button', { name: '申请处置' }).click();
     await request.locator('#disposalForm_reason').fill('保存期满，未作为证据使用');
     await request.getByRole('button', { name: '提交申请' }).click();
     await request.locator('.ant-modal').waitFor({ state: 'hidden' });
-    const history = drawer.locator('.clip-disposals');
+    const history = drawer().locator('.clip-disposals');
     await eventually(async () => {
       const text = await history.innerText();
       expect(text).toContain('保存期满，未作为证据使用');
       expect(text).toContain('待审批');
       expect(text).toContain('孙丽娟（档案员）');
     });
-    await drawer.getByText('处置待审批').waitFor();
-    expect(await drawer.getByRole('button', { name: '申请处置' }).count()).toBe(0);
+    await drawer().getByText('处置待审批').waitFor();
+    expect(await drawer().getByRole('button', { name: '申请处置' }).count()).toBe(0);
     await checkText(page, ['处置记录', '理由', '申请人', '状态', '审批']);
-    await drawer.locator('.ant-drawer-close').click();
-    await drawer.locator('.clip-detail').waitFor({ state: 'hidden' });
+    await drawer().locator('.ant-drawer-close').click();
+    await drawer().locator('.clip-detail').waitFor({ state: 'hidden' });
 
     // 到期复核 lists it as pending; the archivist cannot decide in 处置审批.
     await page.getByRole('tab', { name: '到期复核' }).click();
@@ -182,8 +188,9 @@ describe('footage device register and disposal end to end (demo archive + bridge
     const request1 = disposals.locator('.ant-table-row', { hasText: CLIP });
     await eventually(async () => expect(await request1.innerText()).toContain('待审批'));
     expect(await disposals.getByRole('button', { name: '审批' }).count()).toBe(0);
+  });
 
-    // The 领导 signs in, sees the register read-only, and approves the request.
+  step('the 领导 signs in, sees the register read-only, and approves the request', async () => {
     await noToasts(page);
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByText('登录卷宗').waitFor();
@@ -193,7 +200,7 @@ describe('footage device register and disposal end to end (demo archive + bridge
     expect(await page.locator('.device-register').getByRole('button', { name: '登记/交接' }).count()).toBe(0);
     expect(await page.locator('.device-register').getByRole('button', { name: '交接' }).count()).toBe(0);
     await page.getByRole('tab', { name: '处置审批' }).click();
-    const pending = page.locator('.disposals-card .ant-table-row', { hasText: CLIP });
+    const pending = disposalRow();
     await eventually(async () => expect(await pending.innerText()).toContain('待审批'));
     expect(await page.locator('.disposals-card').innerText()).toContain('待审批 1 件');
     await pending.getByRole('button', { name: '审批' }).click();
@@ -204,7 +211,7 @@ describe('footage device register and disposal end to end (demo archive + bridge
     await checkText(page, ['审批意见', '批准', '驳回']);
     await decide.getByRole('button', { name: '批准' }).click();
     await decide.locator('.ant-modal').waitFor({ state: 'hidden' });
-    const approved = page.locator('.disposals-card .ant-table-row', { hasText: CLIP });
+    const approved = disposalRow();
     await eventually(async () => {
       const text = await approved.innerText();
       expect(text).toContain('已批准处置');
@@ -225,17 +232,19 @@ describe('footage device register and disposal end to end (demo archive + bridge
     await settle(page);
     await page.screenshot({ path: path.join(SHOTS, 'footage-disposal.png') });
     await checkText(page, ['音像资料处置申请', '处置后原始文件不再提供调阅，目录与审计记录永久保留。', '已批准处置']);
+  });
 
-    // The clip now shows as 已处置: the record stays, the files are gone, no further request.
-    await approved.getByRole('button', { name: CLIP }).click();
-    await drawer.locator('.clip-disposed').waitFor();
-    expect(await drawer.locator('.clip-disposed').innerText()).toContain('已处置');
-    expect(await drawer.getByRole('button', { name: '申请处置' }).count()).toBe(0);
-    expect(await drawer.locator('.clip-disposals').innerText()).toContain('已批准处置');
+  step('the clip shows as 已处置 (record kept, files gone, no further request) and leaves 到期复核; no page error', async () => {
+    const list = await callApi<DisposalInfo[]>(page, 'footage.disposals', {});
+    await disposalRow().getByRole('button', { name: CLIP }).click();
+    await drawer().locator('.clip-disposed').waitFor();
+    expect(await drawer().locator('.clip-disposed').innerText()).toContain('已处置');
+    expect(await drawer().getByRole('button', { name: '申请处置' }).count()).toBe(0);
+    expect(await drawer().locator('.clip-disposals').innerText()).toContain('已批准处置');
     const detail = await callApi<ClipDetail>(page, 'footage.get', { id: list[0]!.clipId });
     expect(detail.disposed).toBe(true);
     await checkText(page, ['已处置', '原始文件已从存储中删除']);
-    await drawer.locator('.ant-drawer-close').click();
+    await drawer().locator('.ant-drawer-close').click();
     // Gone from the clip list (disposed clips are not listed) and from 到期复核.
     await page.getByRole('tab', { name: '到期复核' }).click();
     await page.locator('.retention-due').waitFor();
@@ -244,5 +253,5 @@ describe('footage device register and disposal end to end (demo archive + bridge
 
     // The one refused request answered 403; nothing else went wrong on the page.
     expect(run!.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
-  }, 300_000);
+  });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en.js';
 import { zhCN } from '../../renderer/i18n/zh-CN.js';
 
@@ -105,6 +105,24 @@ export async function startE2e(opts: { prefix: string; demo: boolean }): Promise
   }
 }
 
+/**
+ * Starts the run before the enclosing describe's tests and stops it after them: `onReady` gets the
+ * run (assign it to the file's `run`/`page`). The demo build is allowed its 480 s plus start-up.
+ */
+export function e2eRun(opts: { prefix: string; demo: boolean }, onReady: (run: E2eRun) => void): void {
+  let current: E2eRun | undefined;
+  beforeAll(
+    async () => {
+      current = await startE2e(opts);
+      onReady(current);
+    },
+    opts.demo ? 540_000 : 120_000,
+  );
+  afterAll(async () => {
+    await current?.stop();
+  }, 30_000);
+}
+
 /** Resolves with the URL in the one JSON line `juanzong serve --json` prints when ready. */
 function readyUrl(child: ChildProcessWithoutNullStreams, log: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -191,6 +209,32 @@ export async function signIn(p: Page, username: string, password = DEMO_PASSWORD
   await p.getByLabel('密码').fill(password);
   await p.getByRole('button', { name: '登录', exact: true }).click();
   await p.locator('.app-user').waitFor();
+}
+
+/** An account for the first-run screen. */
+export interface AdminAccount {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+/** On a new archive: opens the app, fills 创建管理员账户 and signs in as that administrator. */
+export async function setupAdmin(p: Page, url: string, admin: AdminAccount): Promise<void> {
+  await p.goto(url);
+  await p.getByText('创建管理员账户').first().waitFor();
+  await p.getByLabel('用户名').fill(admin.username);
+  await p.getByLabel('姓名').fill(admin.displayName);
+  await p.getByLabel('密码', { exact: true }).fill(admin.password);
+  await p.getByLabel('确认密码').fill(admin.password);
+  await p.getByRole('button', { name: '创建并登录' }).click();
+  await p.locator('.app-user').waitFor();
+}
+
+/** Opens the app on the login screen and signs in (demo password unless given). */
+export async function openSignedIn(p: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await p.goto(url);
+  await p.getByText('登录卷宗').waitFor();
+  await signIn(p, username, password);
 }
 
 /** Calls the bridge with the page's session (for data changes the test needs but does not exercise). */

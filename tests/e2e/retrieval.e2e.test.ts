@@ -10,10 +10,10 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FootageListResult } from '../../src/api/types-footage.js';
 import { makeVideo } from '../footage/helpers/media.js';
-import { callApi, eventually, settle, SHOTS, signIn, startE2e, type E2eRun } from './harness.js';
+import { callApi, eventually, settle, SHOTS, e2eRun, setupAdmin, signIn, type E2eRun } from './harness.js';
 
 const PASSWORD = 'e2e-Passw0rd';
 let run: E2eRun;
@@ -39,12 +39,7 @@ async function playUntil(p: Page, sec: number): Promise<void> {
 }
 
 describe('调阅 end to end (bridge + Chromium)', () => {
-  beforeAll(async () => {
-    run = await startE2e({ prefix: 'jz-retrieval-e2e-', demo: false });
-  }, 120_000);
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
+  e2eRun({ prefix: 'jz-retrieval-e2e-', demo: false }, (r) => (run = r));
 
   it('supervisor watches and marks; an archivist is refused, requests, is approved and watches; the 调阅记录 shows both', async () => {
     const { page, url, work } = run;
@@ -52,14 +47,7 @@ describe('调阅 end to end (bridge + Chromium)', () => {
     const cam = path.join(work, 'cam');
     makeVideo(path.join(cam, 'ZFY5130047_115007_20240311094032_0001.MP4'), { seconds: 8, tag: 'retrieval-e2e' });
 
-    await page.goto(url);
-    await page.getByText('创建管理员账户').first().waitFor();
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('王管理');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('确认密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '创建并登录' }).click();
-    await page.locator('.app-user').waitFor();
+    await setupAdmin(page, url, { username: 'admin', displayName: '王管理', password: PASSWORD });
     await callApi(page, 'user.create', { username: 'lead', displayName: '赵领导', role: 'supervisor', password: PASSWORD });
     await callApi(page, 'user.create', { username: 'arch', displayName: '孙档案', role: 'archivist', password: PASSWORD });
     await callApi(page, 'footage.ingest', { source: cam, derive: 'background' });

@@ -5,21 +5,16 @@
  * Screenshot: search-panel.png. Needs `npm run build` (dist-renderer/).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleCase } from '../helpers/fixtures.js';
 import { makeVideo } from '../footage/helpers/media.js';
-import { callApi, settle, SHOTS, signIn, startE2e, type E2eRun } from './harness.js';
+import { callApi, settle, SHOTS, signIn, e2eRun, setupAdmin, type E2eRun } from './harness.js';
 
 const PASSWORD = 'e2e-Passw0rd';
 let run: E2eRun;
 
 describe('调阅 检索 end to end (bridge + Chromium)', () => {
-  beforeAll(async () => {
-    run = await startE2e({ prefix: 'jz-search-e2e-', demo: false });
-  }, 120_000);
-  afterAll(async () => {
-    await run?.stop();
-  }, 30_000);
+  e2eRun({ prefix: 'jz-search-e2e-', demo: false }, (r) => (run = r));
 
   it('finds a case by part of its 案由, and a clip by officer and date-time range, and opens it', { timeout: 120_000 }, async () => {
     const { page, url, work } = run;
@@ -28,14 +23,7 @@ describe('调阅 检索 end to end (bridge + Chromium)', () => {
     makeVideo(path.join(cam, 'ZFY5130047_115007_20240311094032_0001.MP4'), { seconds: 3, tag: 'search-a' });
     makeVideo(path.join(cam, 'ZFY5130047_115007_20240601090000_0002.MP4'), { seconds: 3, tag: 'search-b' });
 
-    await page.goto(url);
-    await page.getByText('创建管理员账户').first().waitFor();
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('王管理');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('确认密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '创建并登录' }).click();
-    await page.locator('.app-user').waitFor();
+    await setupAdmin(page, url, { username: 'admin', displayName: '王管理', password: PASSWORD });
     await callApi(page, 'user.create', { username: 'lead', displayName: '赵领导', role: 'supervisor', password: PASSWORD });
     await callApi(page, 'case.create', sampleCase());
     await callApi(page, 'footage.ingest', { source: cam, derive: 'background' });
