@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AssignmentInfo, PlanSummary } from '../../../src/api/types-review';
 import { mayCall } from '../../bridge/permissions';
 import { invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,7 +14,7 @@ import { statusTag } from './ReviewPage';
 export function PlansTab({ onOpen }: { onOpen: (assignmentId: number) => void }) {
   const { t } = useI18n();
   const { user } = useUser();
-  const plans = useOp('review.plan.list', {});
+  const plans = useQuery('review.plan.list', {});
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const canPlan = mayCall(user.role, 'review.plan.create');
@@ -29,7 +29,7 @@ export function PlansTab({ onOpen }: { onOpen: (assignmentId: number) => void })
                 {t('review.plan.create')}
               </Button>
             )}
-            <Button onClick={plans.reload}>{t('review.refresh')}</Button>
+            <Button onClick={plans.refetch}>{t('review.refresh')}</Button>
           </Space>
         }
       >
@@ -52,13 +52,13 @@ export function PlansTab({ onOpen }: { onOpen: (assignmentId: number) => void })
           ]}
         />
       </Card>
-      {selected !== null && <PlanDetailCard planId={selected} onOpen={onOpen} canAssign={canPlan} onChanged={plans.reload} />}
+      {selected !== null && <PlanDetailCard planId={selected} onOpen={onOpen} canAssign={canPlan} onChanged={plans.refetch} />}
       {creating && (
         <CreatePlanDialog
           onClose={(id) => {
             setCreating(false);
             if (id) {
-              plans.reload();
+              plans.refetch();
               setSelected(id);
             }
           }}
@@ -70,8 +70,8 @@ export function PlansTab({ onOpen }: { onOpen: (assignmentId: number) => void })
 
 function PlanDetailCard({ planId, onOpen, canAssign, onChanged }: { planId: number; onOpen: (id: number) => void; canAssign: boolean; onChanged: () => void }) {
   const { t } = useI18n();
-  const plan = useOp('review.plan.get', { planId });
-  const inspectors = useOp('review.inspectors', {}, { skip: !canAssign });
+  const plan = useQuery('review.plan.get', { planId });
+  const inspectors = useQuery('review.inspectors', {}, { skip: !canAssign });
   const [picked, setPicked] = useState<number[]>([]);
   const [who, setWho] = useState<number | undefined>();
   const submit = useSubmit();
@@ -135,7 +135,7 @@ function PlanDetailCard({ planId, onOpen, canAssign, onChanged }: { planId: numb
 
 function CreatePlanDialog({ onClose }: { onClose: (planId: number | null) => void }) {
   const { t } = useI18n();
-  const templates = useOp('review.templates', {});
+  const templates = useQuery('review.templates', {});
   const submit = useSubmit();
   const [form] = Form.useForm<{ title: string; year: number; templateId: string; mode: 'percent' | 'count'; amount: number; seed?: string }>();
   const draw = () =>

@@ -2,7 +2,7 @@ import { Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import type { AssignmentInfo } from '../../../src/api/types-review';
 import { mayCall } from '../../bridge/permissions';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useUser } from '../auth/session';
@@ -42,9 +42,9 @@ export function statusTag(a: AssignmentInfo, t: ReturnType<typeof useI18n>['t'])
 
 function MineTab({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
-  const mine = useOp('review.mine', {});
+  const mine = useQuery('review.mine', {});
   return (
-    <Card size="small" extra={<Button onClick={mine.reload}>{t('review.refresh')}</Button>}>
+    <Card size="small" extra={<Button onClick={mine.refetch}>{t('review.refresh')}</Button>}>
       <ErrorAlert error={mine.error} />
       <Table<AssignmentInfo>
         rowKey="id"

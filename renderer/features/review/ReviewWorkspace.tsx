@@ -4,7 +4,7 @@ import type { PageInfo } from '../../../src/api/types';
 import type { ReviewFindingInfo, ReviewView } from '../../../src/api/types-review';
 import { mayCall } from '../../bridge/permissions';
 import { invoke } from '../../bridge/client';
-import { useOp } from '../../bridge/use-op';
+import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/use-submit';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,8 +18,8 @@ export function ReviewWorkspace({ assignmentId, onBack }: { assignmentId: number
   const { user } = useUser();
   const isInspector = mayCall(user.role, 'review.open');
   const [view, setView] = useState<ReviewView | null>(null);
-  const opened = useOp('review.open', { assignmentId }, { skip: !isInspector });
-  const latest = useOp('review.latest', { assignmentId }, { skip: isInspector });
+  const opened = useQuery('review.open', { assignmentId }, { skip: !isInspector });
+  const latest = useQuery('review.latest', { assignmentId }, { skip: isInspector });
   const load = isInspector ? opened : latest;
   const current = view ?? load.data ?? null;
   return (
@@ -53,8 +53,8 @@ function Workspace({
   t: ReturnType<typeof useI18n>['t'];
 }) {
   const [target, setTarget] = useState<PageTarget | null>(null);
-  const dossier = useOp('dossier.get', { dossierId: view?.assignment.dossierId ?? 0 }, { skip: !view });
-  const kase = useOp('case.get', { id: view?.assignment.caseId ?? 0 }, { skip: !view });
+  const dossier = useQuery('dossier.get', { dossierId: view?.assignment.dossierId ?? 0 }, { skip: !view });
+  const kase = useQuery('case.get', { id: view?.assignment.caseId ?? 0 }, { skip: !view });
   const pageInfo = useMemo(() => {
     const m = new Map<number, PageInfo>();
     for (const d of kase.data?.documents ?? []) for (const p of d.pages) m.set(p.id, p);
