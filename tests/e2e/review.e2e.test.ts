@@ -110,6 +110,24 @@ describe('评查 end to end (bridge + Chromium)', () => {
     await openWorkspace();
   });
 
+  step('on the case page, the automatic findings link to their place: a page opens the page viewer there', async () => {
+    const f = review.findings.find((x) => x.ruleId === 'deadline.service-7wd')!;
+    const pageNo = f.place.kind === 'document' ? f.place.page : null;
+    await page.evaluate((id) => (location.hash = `#/cases/${id}`), target.caseId);
+    const card = page.locator('.findings-card');
+    await card.locator('.finding[data-rule="deadline.service-7wd"]').waitFor();
+    await card.locator(`.finding[data-rule="deadline.service-7wd"] .finding-place[data-page="${pageNo}"]`).click();
+    const viewer = page.locator('.finding-viewer');
+    await eventually(async () => expect(await viewer.getByTestId('current-page').textContent()).toBe(`第 ${pageNo} 页`));
+    await eventually(async () => expect(await viewer.locator('.dz-sheet-wrap.rv-current .dz-sheet-caption-no').textContent()).toContain(`第 ${pageNo} 页`));
+    await eventually(async () => expect(await inPane(page)).toBe(true));
+    await page.keyboard.press('Escape');
+    // The clip finding opens the 调阅 player at its second.
+    const clip = card.locator('.finding[data-rule="footage.full-recording"] .finding-clip');
+    expect(await clip.getAttribute('href')).toMatch(/#\/retrieval\?clip=\d+&t=0$/);
+    await openWorkspace();
+  });
+
   step('decides the proposals, adds a finding pinned to page 2 and submits; the review is sealed', async () => {
     for (const f of review.findings.filter((x) => x.decision === 'proposed')) {
       const row = page.getByTestId(`finding-${f.seq}`);
