@@ -82,11 +82,6 @@ export class AuditCheckRepo {
     return Object.fromEntries(rows.map((r) => [String(r.year), r.s]));
   }
 
-  /** Rows from `fromSeq` on, in order. */
-  from(fromSeq: number): AuditRow[] {
-    return this.db.prepare(`SELECT ${COLS} FROM audit_log WHERE seq >= ? ORDER BY seq`).all(fromSeq) as AuditRow[];
-  }
-
   hashAt(seq: number): string | undefined {
     return (this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
   }
