@@ -10,7 +10,8 @@
 // Usage: node scripts/bench-fourness.mjs [--pages 300] [--footage-mb 2048] [--clips 8] [--dir /tmp] [--keep]
 // Target: (b) ≤ 1.3 × (a). Needs `npm run build` (dist/), ffmpeg, img2pdf, openssl.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { randomFillSync } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
