@@ -126,7 +126,7 @@ describe('backup and restore', () => {
     const file = objectPath({ objects: path.join(backupDir, 'objects') } as never, sha);
     chmodSync(file, 0o644);
     const bytes = readFileSync(file);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(file, bytes);
     const to = path.join(dir, 'restored');
     await expect(restoreArchive(backupDir, to, { resourcesDir: resourcesDir() })).rejects.toMatchObject({ code: 'bad_file', item: file });
