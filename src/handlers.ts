@@ -3,6 +3,7 @@ import { caseHandlers } from './handlers/case-handlers.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { documentHandlers } from './handlers/document-handlers.js';
 import { dossierHandlers } from './handlers/dossier-handlers.js';
+import { profileHandlers } from './handlers/profile-handlers.js';
 import { footageHandlers } from './handlers/footage-handlers.js';
 import { officerHandlers } from './handlers/officer-handlers.js';
 import { reviewCheckHandlers } from './handlers/review-check-handlers.js';
@@ -16,6 +17,7 @@ import { clipHandlers } from './handlers/clip-handlers.js';
 import { fsckHandlers } from './handlers/fsck-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
 import { ocrHandlers } from './handlers/ocr-handlers.js';
+import { fournessHandlers } from './handlers/fourness-handlers.js';
 import type { HandlerMap } from './handlers/types.js';
 import type { OpName } from './api/contract.js';
 
@@ -29,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...auditHandlers(deps),
     ...jobHandlers(deps),
     ...dossierHandlers(deps),
+    ...profileHandlers(deps),
     ...footageHandlers(deps),
     ...searchHandlers(deps),
     ...reviewHandlers(deps),
@@ -39,5 +42,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap<OpName> {
     ...fsckHandlers(deps),
     ...backupHandlers(deps),
     ...ocrHandlers(deps),
+    ...fournessHandlers(deps),
   } satisfies HandlerMap<OpName>;
 }

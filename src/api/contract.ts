@@ -15,6 +15,7 @@ import { reviewOps } from './contract-review.js';
 import { retrievalOps } from './contract-retrieval.js';
 import { clipOps } from './contract-clip.js';
 import { fsckOps } from './contract-fsck.js';
+import { backupOps } from './contract-backup.js';
 import { ocrOps } from './contract-ocr.js';
 import { fournessOps } from './contract-fourness.js';
 export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
@@ -143,6 +144,7 @@ export const contract = {
   ...reviewCheckOps,
   ...clipOps,
   ...fsckOps,
+  ...backupOps,
   ...ocrOps,
   ...fournessOps,
 } as const;

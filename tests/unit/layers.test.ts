@@ -29,6 +29,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['backup'],
   // Services the capabilities share; the case and document read models.
   ['calendar', 'jobs', 'auth', 'documents', 'cases'],
+  // OCR of scanned pages (reads stored images, writes their text; the PDF writer only receives it).
+  ['ocr'],
   // PDF/A volumes, then the export use case that writes them and the 移交包 (BagIt).
   ['pdf'],
   ['export'],
