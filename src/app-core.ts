@@ -172,6 +172,9 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       }
     },
     // The digest workers are unref'd; queued thumbnails finish before the catalogue closes.
-    close: () => (closing ??= Promise.all([footage.close(), ocr.close()]).finally(() => archive.close()).then(() => undefined)),
+    close: () =>
+      (closing ??= Promise.all([footage.close(), ocr.close()])
+        .finally(() => archive.close())
+        .then(() => undefined)),
   };
 }

@@ -39,7 +39,6 @@ export const searchEn: Record<keyof typeof searchZhCN, string> = {
   'search.field.activity': 'Activity',
   'search.field.docNo': 'Document no.',
   'search.field.scanText': 'Text in the scan',
-  'search.field.scanText': 'Text in the scan',
 
   'search.filter.range': 'Time range',
   'search.filter.officer': 'Officer certificate no.',

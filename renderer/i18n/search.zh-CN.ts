@@ -37,7 +37,6 @@ export const searchZhCN = {
   'search.field.activity': '事项',
   'search.field.docNo': '文号',
   'search.field.scanText': '扫描页文字',
-  'search.field.scanText': '扫描页文字',
 
   'search.filter.range': '时间范围',
   'search.filter.officer': '执法证号',

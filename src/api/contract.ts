@@ -87,7 +87,14 @@ export const contract = {
     z.object({
       case: caseInputSchema,
       documents: z
-        .array(documentMetaSchema.extend({ files: z.array(z.object({ stagedId: z.string().min(1).max(100) })).min(1, { message: 'need_file' }).max(500) }))
+        .array(
+          documentMetaSchema.extend({
+            files: z
+              .array(z.object({ stagedId: z.string().min(1).max(100) }))
+              .min(1, { message: 'need_file' })
+              .max(500),
+          }),
+        )
         .max(500)
         .default([]),
       jobId,

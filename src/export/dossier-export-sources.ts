@@ -197,7 +197,14 @@ export function bagMetadata(
       target: `${r.targetType} ${r.targetId}`,
       detail: r.detail,
       hash: r.hash,
-      chain: { prevHash: r.prevHash, actorId: r.actorId, targetType: r.targetType, targetId: r.targetId, beforeDigest: r.beforeDigest, afterDigest: r.afterDigest },
+      chain: {
+        prevHash: r.prevHash,
+        actorId: r.actorId,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        beforeDigest: r.beforeDigest,
+        afterDigest: r.afterDigest,
+      },
     })),
   };
 }

@@ -18,7 +18,6 @@ const FIELD_KEY: Record<SearchMatch['field'], MessageKey> = {
   activity: 'search.field.activity',
   doc_no: 'search.field.docNo',
   scan_text: 'search.field.scanText',
-  scan_text: 'search.field.scanText',
 };
 
 /** One matched field: its label, then the snippet with the matched stretches marked. */
