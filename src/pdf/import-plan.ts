@@ -51,7 +51,11 @@ export function rasterNote(rasterised: readonly RasterisedPage[], pages: readonl
 /** The volume with the rasterisation note added to every 备考表. */
 export function withRasterNote(v: RenderVolume, rasterised: readonly RasterisedPage[]): RenderVolume {
   if (rasterised.length === 0) return v;
-  const note = rasterNote(rasterised, v.pages);
+  return withBeikaoNote(v, rasterNote(rasterised, v.pages));
+}
+
+/** The volume with `note` added to the 本卷情况说明 of every 备考表 (each on its own line). */
+export function withBeikaoNote(v: RenderVolume, note: string): RenderVolume {
   return {
     ...v,
     pages: v.pages.map((p) =>

@@ -1,3 +1,4 @@
+import { withBeikaoNote } from './import-plan.js';
 import type { RenderVolume } from './render-model.js';
 
 /** How many pages the note names one by one before it sums up the rest. */
@@ -14,12 +15,5 @@ export function withOcrNote(v: RenderVolume): RenderVolume {
   const names = pending.slice(0, LISTED).map(({ i, p }) => (p.stamp ? `第${p.stamp.text}页` : `卷内第${i + 1}面`));
   const more = pending.length > LISTED ? `等 ${pending.length} 页` : `共 ${pending.length} 页`;
   const note = `${names.join('、')}${more}扫描页的文字识别（OCR）导出时尚未完成，以纯图像导出，不含可检索的文字层。`;
-  return {
-    ...v,
-    pages: v.pages.map((p) =>
-      p.kind === 'sheet' && p.sheet.kind === 'beikao'
-        ? { ...p, sheet: { ...p.sheet, statement: [p.sheet.statement, note].filter((s) => s.trim()).join('\n') } }
-        : p,
-    ),
-  };
+  return withBeikaoNote(v, note);
 }
