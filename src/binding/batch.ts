@@ -67,6 +67,9 @@ export function bindBatch(profile: BindingProfile, inputs: readonly CaseBindInpu
   const procedure = inputs[0]?.case.procedure ?? 'summary';
   const retention = retentionFor(b, procedure, last, undefined);
   const units = [...new Set(inputs.map((i) => i.case.unit).filter((u): u is string => !!u))];
+  // The cover's 决定书编号 of a volume of cases: the first and last decision numbers, as with 案号.
+  const decisionNos = entries.map((e) => e.docNo).filter((n): n is string => !!n);
+  const decisionNo = decisionNos.length > 1 ? `${decisionNos[0]} 至 ${decisionNos[decisionNos.length - 1]}` : (decisionNos[0] ?? '');
   const volumes = buildVolumes(
     profile,
     entries,
@@ -75,7 +78,7 @@ export function bindBatch(profile: BindingProfile, inputs: readonly CaseBindInpu
       cover: {
         caseTitle: title,
         caseNo: `${inputs[0]?.case.caseNo ?? ''} 至 ${inputs[inputs.length - 1]?.case.caseNo ?? ''}`,
-        decisionNo: '',
+        decisionNo,
         organ: inputs[0]?.case.organ ?? '',
         unit: units.join('、'),
         parties: '',

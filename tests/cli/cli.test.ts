@@ -101,7 +101,16 @@ describe('juanzong CLI', () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
 
     await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']);
-    expect(oneLine(await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']))).toMatch(/已登记，不能重复/);
+    // The same case file again (a re-run) adds nothing and says so; another case under that 案号 is refused.
+    const again = await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']);
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('已登记过，未重复登记') });
+    const other = JSON.parse((await import('node:fs')).readFileSync(EXAMPLE, 'utf8')) as { title: string; documents: { files: string[] }[] };
+    other.title = '另一起案件';
+    for (const d of other.documents) d.files = d.files.map((f) => path.join(path.dirname(EXAMPLE), f));
+    const otherFile = path.join(scratch, 'same-case-no.json');
+    writeFileSync(otherFile, JSON.stringify(other));
+    expect(oneLine(await juanzong(['case', 'add', '--archive', dir, '--file', otherFile, '--user', 'admin']))).toMatch(/已登记，不能重复/);
+    expect(JSON.parse((await juanzong(['case', 'list', '--archive', dir, '--user', 'admin', '--json'])).stdout)).toHaveLength(1);
     const empty = path.join(scratch, 'empty.jpg');
     writeFileSync(empty, '');
     expect(oneLine(await juanzong(['doc', 'add', '--archive', dir, '--user', 'admin', '--case', '青石综执罚立〔2024〕52号', '--kind', 'XWBL', empty]))).toMatch(
@@ -123,7 +132,13 @@ describe('juanzong CLI', () => {
     db.prepare('UPDATE audit_log SET detail = \'{"caseNo":"伪造"}\' WHERE action = \'case.create\'').run();
     const seq = (db.prepare("SELECT seq FROM audit_log WHERE action = 'case.create'").get() as { seq: number }).seq;
     db.close();
-    const line = oneLine(await juanzong(['audit', 'verify', '--archive', dir, '--user', 'admin']));
-    expect(line).toContain(`第 ${seq} 条审计记录被篡改`);
+    // audit verify lists every problem it found, one per line, then the one-line failure.
+    const r = await juanzong(['audit', 'verify', '--archive', dir, '--user', 'admin']);
+    expect(r.code).not.toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.slice(0, -1).join('\n')).toContain('只追加触发器 audit_log_no_update 缺失或被改动');
+    expect(lines.slice(0, -1).join('\n')).toContain(`第 ${seq} 条审计记录被篡改`);
+    expect(lines.at(-1)).toMatch(/^juanzong: .*审计链在第 \d+ 条处断裂/);
+    expect(lines.at(-1)).toContain(`第 ${seq} 条审计记录被篡改`);
   });
 });

@@ -17,9 +17,9 @@ import { callApi, checkText, type E2eRun, eventually, noToasts, settle, SHOTS, s
 
 const CASE_NO = '青石综执罚立〔2024〕44号';
 const CASE_TITLE = '青石镇悦家便民超市未经批准在城市设施和树木上张挂宣传品案';
-/** The demo seals four cases (20240001–20240004), so this one gets the next serial. */
-const ARCHIVE_NO = '20240005';
-const ARCHIVE_CODE = 'Z109-WS-0005';
+/** The demo seals four sample cases and the 评查 problem case (20240001–20240005), so this one gets the next serial. */
+const ARCHIVE_NO = '20240006';
+const ARCHIVE_CODE = 'Z109-WS-0006';
 
 let run: E2eRun | undefined;
 let page: Page;

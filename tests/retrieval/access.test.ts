@@ -131,8 +131,14 @@ describe('调阅 access rules', () => {
       await w.arch.call('retrieval.viewStart', { clipId: w.clipA });
       const first = w.core.media('clip', w.clipA, w.arch.token);
       expect(first && 'path' in first ? first.mediaType : first).toBe('video/mp4');
-      // Expiry: three hours later the next range request and a new session are refused.
-      w.clock.advance(3 * HOUR);
+      // Expiry: still playing after an hour and a half (each range request keeps the viewer signed in;
+      // the leader's session is kept alive too); three hours in, the next range request and a new
+      // session are refused.
+      w.clock.advance(1.5 * HOUR);
+      const still = w.core.media('clip', w.clipA, w.arch.token);
+      expect(still && 'path' in still ? still.mediaType : still).toBe('video/mp4');
+      await lead.call('auth.me', {});
+      w.clock.advance(1.5 * HOUR);
       const expired = w.core.media('clip', w.clipA, w.arch.token);
       expect(expired).toMatchObject({ refused: true, status: 403, error: { code: 'forbidden' } });
       expect(expired && 'refused' in expired ? expired.error.messageZh : '').toContain('已于');

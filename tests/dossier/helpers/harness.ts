@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { OpName, OpOutput, OpResult } from '../../../src/api/contract.js';
 import { openCore } from '../../../src/app-core.js';
 import type { Archive } from '../../../src/archive/archive.js';
@@ -81,16 +80,23 @@ export interface SeedDoc {
 }
 
 /**
- * Registers a case through `case.create` and files its documents straight into the catalogue (rows
- * only, placeholder object digests): binding reads catalogue rows, not scans, and this keeps tests fast.
+ * Registers a case through `case.create` and files its documents straight into the catalogue: each
+ * document's stored object is a small placeholder file in the object store (so sealing's 四性检测 finds
+ * it with its recorded size), its pages are rows only — binding reads catalogue rows, not scans, and
+ * this keeps tests fast.
  */
 export async function seedCase(h: Harness, c: CaseInput, docs: readonly SeedDoc[]): Promise<number> {
   const created = await h.ok('case.create', c);
   const repo = new DocumentRepo(h.archive.db);
   const now = h.archive.clock.now().toISOString();
+  const objects = [];
+  for (const [i, d] of docs.entries()) {
+    const bytes = Buffer.from(`%PDF-1.4\n% placeholder ${created.id}/${i}/${d.title}\n`.padEnd(1000, ' '));
+    objects.push(await h.archive.store.putBytes(bytes, `${i + 1}.pdf`));
+  }
   writeTx(h.archive.db, () => {
     docs.forEach((d, i) => {
-      const sha256 = createHash('sha256').update(`${created.id}/${i}/${d.title}`).digest('hex');
+      const { sha256, size } = objects[i]!;
       const id = repo.insert({
         caseId: created.id,
         kind: d.kind,
@@ -104,7 +110,7 @@ export async function seedCase(h: Harness, c: CaseInput, docs: readonly SeedDoc[
           {
             originalName: `${i + 1}.pdf`,
             sha256,
-            size: 1000,
+            size,
             mediaType: 'application/pdf',
             pages: Array.from({ length: d.pages }, (_, p) => ({ sourcePage: p, blankSuggested: false, width: 2480, height: 3508, thumb: null })),
           },
