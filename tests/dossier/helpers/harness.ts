@@ -89,7 +89,7 @@ export async function seedCase(h: Harness, c: CaseInput, docs: readonly SeedDoc[
   const created = await h.ok('case.create', c);
   const repo = new DocumentRepo(h.archive.db);
   const now = h.archive.clock.now().toISOString();
-  const objects = [];
+  const objects: { sha256: string; size: number }[] = [];
   for (const [i, d] of docs.entries()) {
     const bytes = Buffer.from(`%PDF-1.4\n% placeholder ${created.id}/${i}/${d.title}\n`.padEnd(1000, ' '));
     objects.push(await h.archive.store.putBytes(bytes, `${i + 1}.pdf`));
