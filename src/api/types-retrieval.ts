@@ -1,3 +1,4 @@
+import type { FixityOutcome } from './types-footage.js';
 /** DTOs of the 调阅 capability (contract-retrieval.ts). Times are ISO-8601 UTC. */
 
 export type RetrievalPurpose = 'supervision' | 'complaint' | 'litigation' | 'case-review' | 'other';
@@ -42,6 +43,8 @@ export interface ViewStartResult {
   access: AccessInfo;
   /** Which media kind the player should load: the original, or R2b's H.264/AAC proxy. */
   media: 'clip' | 'clip-proxy';
+  /** The original's last fixity result (null: never audited): the player warns before a changed or missing one plays. */
+  lastFixity: { checkedAt: string; outcome: FixityOutcome } | null;
 }
 
 export interface ViewSessionInfo {

@@ -3,6 +3,7 @@ import type { UserInfo } from '../api/types.js';
 import type { Segment, ViewSessionInfo, ViewStartResult } from '../api/types-retrieval.js';
 import type { Archive } from '../archive/archive.js';
 import { change } from '../archive/audited-change.js';
+import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
 import { RetrievalViewRepo } from '../storage/repos/retrieval-view-repo.js';
 import { assertClipAccess } from './access.js';
 import { mergeSegments, totalOf } from './segments.js';
@@ -14,13 +15,14 @@ interface ClipFacts {
   name: string;
   duration: number | null;
   proxyDone: boolean;
+  sha256: string;
 }
 
 function clipFacts(archive: Archive, clipId: number): ClipFacts {
-  const c = archive.db.prepare('SELECT original_name AS name, duration_sec AS duration, proxy_state AS proxy FROM clips WHERE id = ?').get(clipId) as
-    { name: string; duration: number | null; proxy: string } | undefined;
+  const c = archive.db.prepare('SELECT original_name AS name, duration_sec AS duration, proxy_state AS proxy, sha256 FROM clips WHERE id = ?').get(clipId) as
+    { name: string; duration: number | null; proxy: string; sha256: string } | undefined;
   if (!c) throw new AppError('not_found', `clip ${clipId} does not exist`, `音像记录 ${clipId} 不存在`, { item: String(clipId) });
-  return { name: c.name, duration: c.duration, proxyDone: c.proxy === 'done' };
+  return { name: c.name, duration: c.duration, proxyDone: c.proxy === 'done', sha256: c.sha256 };
 }
 
 /**
@@ -54,7 +56,12 @@ export function viewStart(archive: Archive, user: UserInfo, clipId: number): Vie
       ],
     };
   });
-  return { viewId, access: { mode: decision.grantId === null ? 'live' : 'grant', grantId: decision.grantId, until: decision.until }, media };
+  return {
+    viewId,
+    access: { mode: decision.grantId === null ? 'live' : 'grant', grantId: decision.grantId, until: decision.until },
+    media,
+    lastFixity: new FixityRepo(archive.db).lastResult(facts.sha256) ?? null,
+  };
 }
 
 function openSession(archive: Archive, user: UserInfo, viewId: number): ViewSessionInfo {

@@ -1,11 +1,37 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers/tmp.js';
 import { retrievalWorld } from './helpers.js';
 
+/** Flips one byte of a stored original behind the app's back. */
+function flipByte(file: string): void {
+  const fd = openSync(file, 'r+');
+  const b = Buffer.alloc(1);
+  readSync(fd, b, 0, 1, 100);
+  writeSync(fd, Buffer.from([b[0]! ^ 0x01]), 0, 1, 100);
+  closeSync(fd);
+}
+
 describe('调阅记录: every view is recorded', () => {
+  it('tells the player, as the session opens, the original’s last fixity result: none yet, ok, then changed', async () => {
+    const w = await retrievalWorld(tmpDir());
+    try {
+      const lead = await w.login('lead');
+      expect((await lead.call('retrieval.viewStart', { clipId: w.clipA })).lastFixity).toBeNull();
+      await w.admin.call('footage.verify', { mode: 'full' });
+      expect((await lead.call('retrieval.viewStart', { clipId: w.clipA })).lastFixity).toMatchObject({ outcome: 'ok' });
+      const clip = await w.arch.call('footage.get', { id: w.clipA });
+      flipByte(w.core.archive.store.pathOf(clip.sha256));
+      await w.admin.call('footage.verify', { mode: 'full' });
+      expect((await lead.call('retrieval.viewStart', { clipId: w.clipA })).lastFixity).toMatchObject({ outcome: 'changed' });
+      expect((await lead.call('retrieval.viewStart', { clipId: w.clipB })).lastFixity).toMatchObject({ outcome: 'ok' });
+    } finally {
+      w.core.close();
+    }
+  });
+
   it('records play segments (merged, clamped to the clip), freezes a closed session, and lists it per clip and per person', async () => {
     const w = await retrievalWorld(tmpDir());
     try {

@@ -60,7 +60,9 @@ export function ClipPlayer({
   const [exporting, setExporting] = useState(false);
   const now = useNow();
 
-  const fixity = clip.data?.lastFixity;
+  // The video is created as soon as viewStart (the access check) answers, which also carries the
+  // original's last fixity result: the clip's facts (footage.get), marks and log fill in beside it.
+  const fixity = session.start?.lastFixity ?? null;
   const fixityFailed = !!fixity && fixity.outcome !== 'ok';
   const ready = session.start !== null && (!fixityFailed || fixityOk);
 
@@ -147,7 +149,7 @@ export function ClipPlayer({
       </div>
     );
   }
-  if (!session.start || !clip.data) return <Spin />;
+  if (!session.start) return <Spin />;
   const c = clip.data;
   const access = session.start.access;
   const canMark = mayCall(user?.role, 'retrieval.mark');
@@ -235,7 +237,7 @@ export function ClipPlayer({
             <Slider
               className="retrieval-seek"
               min={0}
-              max={Math.max(duration, c.durationSec ?? 0, 0.1)}
+              max={Math.max(duration, c?.durationSec ?? 0, 0.1)}
               step={0.04}
               value={time}
               tooltip={{ formatter: (v) => timecode(v ?? 0) }}
@@ -263,7 +265,7 @@ export function ClipPlayer({
               <Button onClick={fullscreen}>{t('retrieval.player.fullscreen')}</Button>
               <Button onClick={() => setExporting(true)}>{t('retrieval.player.export')}</Button>
               <Typography.Text className="retrieval-time" code>
-                {timecode(time)} / {timecode(duration || c.durationSec || 0)}
+                {timecode(time)} / {timecode(duration || c?.durationSec || 0)}
               </Typography.Text>
             </Space>
             <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
@@ -272,7 +274,8 @@ export function ClipPlayer({
           </>
         )}
         <Typography.Title level={5}>{t('retrieval.player.timeline')}</Typography.Title>
-        <TimelineStrip clip={c} time={time} onSeek={seek} />
+        {c ? <TimelineStrip clip={c} time={time} onSeek={seek} /> : <Spin size="small" />}
+        <ErrorAlert error={clip.error} />
         <MarksPanel
           clipId={clipId}
           marks={marks.data ?? []}
@@ -286,7 +289,7 @@ export function ClipPlayer({
       <Col xs={24} xl={8}>
         <Tabs
           items={[
-            { key: 'facts', label: t('retrieval.facts.title'), children: <ClipFacts clip={c} /> },
+            { key: 'facts', label: t('retrieval.facts.title'), children: c ? <ClipFacts clip={c} /> : <Spin size="small" /> },
             ...(log.data
               ? [{ key: 'log', label: t('retrieval.clipLog.title'), children: <ViewLogTable views={log.data.views} showClip={false} loading={log.loading} /> }]
               : []),
