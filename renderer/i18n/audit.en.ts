@@ -86,6 +86,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.verify': 'Verify audit chain',
   'audit.verifyOk': 'Audit chain intact: {checked} entries checked, head #{head}',
   'audit.verifyBroken': 'Audit chain broken at entry #{seq}: {reason}',
+  'audit.verifyFailed': 'Audit log check failed: {count} problems found',
   'audit.verifyChecked': '{checked} entries checked',
   'audit.loadMore': 'Load older entries',
   'audit.col.seq': '#',

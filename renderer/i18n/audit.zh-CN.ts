@@ -85,6 +85,7 @@ export const auditZhCN = {
   'audit.verify': '校验审计链',
   'audit.verifyOk': '审计链完整：已校验 {checked} 条，最新序号 {head}',
   'audit.verifyBroken': '审计链在第 {seq} 条处断裂：{reason}',
+  'audit.verifyFailed': '审计日志核验未通过：发现 {count} 处问题',
   'audit.verifyChecked': '已校验 {checked} 条',
   'audit.loadMore': '加载更早的记录',
   'audit.col.seq': '序号',

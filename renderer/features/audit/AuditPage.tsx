@@ -105,14 +105,28 @@ export function AuditPage() {
             closable={{ onClose: () => setVerify(null) }}
             type={verify.ok ? 'success' : 'error'}
             title={
-              verify.ok || !verify.firstBroken
+              verify.ok
                 ? t('audit.verifyOk', { checked: verify.checked, head: verify.headSeq })
-                : t('audit.verifyBroken', {
-                    seq: verify.firstBroken.seq,
-                    reason: locale === 'zh-CN' ? verify.firstBroken.reasonZh : verify.firstBroken.reason,
-                  })
+                : verify.firstBroken
+                  ? t('audit.verifyBroken', {
+                      seq: verify.firstBroken.seq,
+                      reason: locale === 'zh-CN' ? verify.firstBroken.reasonZh : verify.firstBroken.reason,
+                    })
+                  : t('audit.verifyFailed', { count: verify.problems?.length ?? 0 })
             }
-            description={!verify.ok ? t('audit.verifyChecked', { checked: verify.checked }) : undefined}
+            description={
+              !verify.ok && (
+                <>
+                  <div>{t('audit.verifyChecked', { checked: verify.checked })}</div>
+                  {/* Every problem the check found (triggers, anchor, key, witness, each altered entry), not only the first. */}
+                  <ul className="audit-verify-problems" style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                    {(verify.problems ?? []).map((p, i) => (
+                      <li key={i}>{locale === 'zh-CN' ? p.reasonZh : p.reason}</li>
+                    ))}
+                  </ul>
+                </>
+              )
+            }
           />
         )
       }
