@@ -22,6 +22,7 @@ import { callCommand } from './commands/call.js';
 import { clipCommand } from './commands/clip.js';
 import { retrievalCommand } from './commands/retrieval.js';
 import { officerCommand } from './commands/officer.js';
+import { calendarCommand } from './commands/calendar.js';
 import { fsckCommand } from './commands/fsck.js';
 import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
@@ -51,6 +52,7 @@ const COMMANDS: Command[] = [
   clipCommand,
   retrievalCommand,
   officerCommand,
+  calendarCommand,
   fsckCommand,
   backupCommand,
   restoreCommand,
