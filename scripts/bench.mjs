@@ -5,7 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCENARIOS = { ingest: 'bench-ingest.mjs', export: 'bench-export.mjs', retrieval: 'bench-retrieval.mjs', playback: 'bench-retrieval-playback.mjs' };
+const SCENARIOS = {
+  ingest: 'bench-ingest.mjs',
+  export: 'bench-export.mjs',
+  retrieval: 'bench-retrieval.mjs',
+  playback: 'bench-retrieval-playback.mjs',
+  fourness: 'bench-fourness.mjs',
+  ocr: 'bench-ocr.mjs',
+};
 const [first, ...rest] = process.argv.slice(2);
 const chosen = first && first in SCENARIOS ? [first] : Object.keys(SCENARIOS);
 const args = first && first in SCENARIOS ? rest : process.argv.slice(2);
