@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [ingest|export|retrieval|playback] [-- options]`: runs the benchmark scenarios (not part of `npm test`).
+// `npm run bench [ingest|export|retrieval|playback|fourness|ocr] [-- options]`: runs the benchmark scenarios (not part of `npm test`).
 // Each scenario writes its figures and the peer tools measured in the same run; copy them, with the
 // command, into docs/BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
