@@ -101,16 +101,6 @@ describe('juanzong CLI', () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
 
     await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']);
-    // The same case file again (a re-run) adds nothing and says so; another case under that 案号 is refused.
-    const again = await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']);
-    expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('已登记过，未重复登记') });
-    const other = JSON.parse((await import('node:fs')).readFileSync(EXAMPLE, 'utf8')) as { title: string; documents: { files: string[] }[] };
-    other.title = '另一起案件';
-    for (const d of other.documents) d.files = d.files.map((f) => path.join(path.dirname(EXAMPLE), f));
-    const otherFile = path.join(scratch, 'same-case-no.json');
-    writeFileSync(otherFile, JSON.stringify(other));
-    expect(oneLine(await juanzong(['case', 'add', '--archive', dir, '--file', otherFile, '--user', 'admin']))).toMatch(/已登记，不能重复/);
-    expect(JSON.parse((await juanzong(['case', 'list', '--archive', dir, '--user', 'admin', '--json'])).stdout)).toHaveLength(1);
     const empty = path.join(scratch, 'empty.jpg');
     writeFileSync(empty, '');
     expect(oneLine(await juanzong(['doc', 'add', '--archive', dir, '--user', 'admin', '--case', '青石综执罚立〔2024〕52号', '--kind', 'XWBL', empty]))).toMatch(
@@ -121,6 +111,23 @@ describe('juanzong CLI', () => {
     ).toMatch(/不在立卷规范/);
     expect(oneLine(await juanzong(['case', 'list', '--archive', dir, '--user', 'admin'], { JUANZONG_PASSWORD: 'wrong-password' }))).toMatch(/用户名或密码错误/);
     expect(oneLine(await juanzong(['case', 'list', '--archive', path.join(scratch, 'nowhere'), '--user', 'admin']))).toMatch(/不是卷宗档案库/);
+  });
+
+  it('adds nothing when the same case file is added again, and refuses another case under a used 案号', async () => {
+    const dir = path.join(tmpDir(), 'archive');
+    await juanzong(['init', dir, '--admin', 'admin']);
+    const scratch = tmpDir();
+    await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']);
+    // The same case file again (a re-run) adds nothing and says so; another case under that 案号 is refused.
+    const again = await juanzong(['case', 'add', '--archive', dir, '--file', EXAMPLE, '--user', 'admin']);
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('已登记过，未重复登记') });
+    const other = JSON.parse((await import('node:fs')).readFileSync(EXAMPLE, 'utf8')) as { title: string; documents: { files: string[] }[] };
+    other.title = '另一起案件';
+    for (const d of other.documents) d.files = d.files.map((f) => path.join(path.dirname(EXAMPLE), f));
+    const otherFile = path.join(scratch, 'same-case-no.json');
+    writeFileSync(otherFile, JSON.stringify(other));
+    expect(oneLine(await juanzong(['case', 'add', '--archive', dir, '--file', otherFile, '--user', 'admin']))).toMatch(/已登记，不能重复/);
+    expect(JSON.parse((await juanzong(['case', 'list', '--archive', dir, '--user', 'admin', '--json'])).stdout)).toHaveLength(1);
   });
 
   it('audit verify exits non-zero and names the entry edited behind the app', async () => {
