@@ -11,6 +11,7 @@ import { clipEn } from './clip.en.js';
 import { retrievalEn } from './retrieval.en.js';
 import { officerEn } from './officer.en.js';
 import { fournessEn } from './fourness.en.js';
+import { ocrEn } from './ocr.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English. Same keys as zh-CN.ts (the type and a test both check it). */
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...retrievalEn,
   ...officerEn,
   ...fournessEn,
+  ...ocrEn,
   'app.name': 'Juanzong',
   'app.subtitle': 'Enforcement case-file archive',
   'app.loading': 'Loading…',

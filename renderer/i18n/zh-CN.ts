@@ -12,6 +12,7 @@ import { clipZhCN } from './clip.zh-CN.js';
 import { retrievalZhCN } from './retrieval.zh-CN.js';
 import { officerZhCN } from './officer.zh-CN.js';
 import { fournessZhCN } from './fourness.zh-CN.js';
+import { ocrZhCN } from './ocr.zh-CN.js';
 
 export const zhCN = {
   ...casesZhCN,
@@ -27,6 +28,7 @@ export const zhCN = {
   ...retrievalZhCN,
   ...officerZhCN,
   ...fournessZhCN,
+  ...ocrZhCN,
   'app.name': '卷宗',
   'app.subtitle': '行政执法案卷档案管理',
   'app.loading': '正在加载…',

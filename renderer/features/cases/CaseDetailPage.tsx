@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
 import { CaseFootageCard } from '../footage/CaseFootageCard';
 import { FindingsCard } from '../review/FindingsCard';
+import { OcrPanel } from '../ocr/OcrPanel';
 import { DATE_KEYS } from './case-form-values';
 import { CaseFormModal } from './CaseFormModal';
 import { DocumentAddModal } from './DocumentAddModal';
@@ -158,7 +159,7 @@ export function CaseDetailPage() {
               <div className="thumb-grid">
                 {d.pages.length === 0 && <span className="muted">{t('page.empty')}</span>}
                 {d.pages.map((p) => (
-                  <PageThumb key={p.id} page={p} canWrite={canWrite} onChange={(np) => updatePage(d.id, np)} />
+                  <PageThumb key={p.id} page={p} canWrite={canWrite} docTitle={d.title} onChange={(np) => updatePage(d.id, np)} />
                 ))}
               </div>
             ),
@@ -166,6 +167,7 @@ export function CaseDetailPage() {
         />
       </Card>
 
+      <OcrPanel caseId={c.id} documents={c.documents} />
       <CaseFootageCard caseId={c.id} />
       <FindingsCard caseId={c.id} />
 

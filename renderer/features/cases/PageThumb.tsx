@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PageInfo, PageSide } from '../../../src/api/types';
 import { invoke, mediaUrl } from '../../bridge/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PageTextButton } from '../ocr/PageText';
 import { renderPdfPage } from './pdf-render';
 
 const FRAME_W = 122;
@@ -12,7 +13,18 @@ const FRAME_H = 166;
 const VIEWABLE = new Set(['image/jpeg', 'image/png']);
 
 /** One page: its image (or the PDF page drawn by pdf.js), 正面/背面 and 空白. */
-export function PageThumb({ page, canWrite, onChange }: { page: PageInfo; canWrite: boolean; onChange: (p: PageInfo) => void }) {
+export function PageThumb({
+  page,
+  canWrite,
+  onChange,
+  docTitle,
+}: {
+  page: PageInfo;
+  canWrite: boolean;
+  onChange: (p: PageInfo) => void;
+  /** The document's title, for the page's text view (识别文字). */
+  docTitle?: string;
+}) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -48,6 +60,7 @@ export function PageThumb({ page, canWrite, onChange }: { page: PageInfo; canWri
       </div>
       <div className="thumb-meta">
         <span>{label}</span>
+        <PageTextButton page={page} {...(docTitle ? { docTitle } : {})} />
         {page.blankSuggested && !page.blank && (
           <Tooltip title={t('page.blankSuggested')}>
             <Tag color="warning" style={{ marginInlineEnd: 0 }}>

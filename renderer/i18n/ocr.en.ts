@@ -1,0 +1,42 @@
+import type { ocrZhCN } from './ocr.zh-CN.js';
+
+/** Text recognition (OCR) strings in English (same keys as ocr.zh-CN.ts). */
+export const ocrEn: Record<keyof typeof ocrZhCN, string> = {
+  'ocr.panel.title': 'Text in scans',
+  'ocr.panel.summary': 'Text recognition: {done} of {pages} pages read, {pending} to read, {flagged} to check by hand',
+  'ocr.panel.noScans': 'This case has no scanned pages to read',
+  'ocr.panel.failedCount': '{failed} unreadable',
+  'ocr.panel.run': 'Read text',
+  'ocr.panel.hint':
+    'Once read, the text on the scans can be found in Retrieval · Search and exported dossiers carry a searchable text layer; pages not yet read export as images, and the 备考表 says so.',
+  'ocr.panel.background': 'Reading text in the background…',
+  'ocr.panel.cancelBackground': 'Stop the background run',
+  'ocr.panel.cancelled': 'Text recognition cancelled; pages already read are kept',
+  'ocr.panel.finished': 'Text recognition finished: {pages} pages read this time, {flagged} to check by hand',
+  'ocr.panel.nothingToDo': 'Every scanned page has been read already; nothing new this time',
+  'ocr.panel.flaggedTitle': 'Pages to check by hand',
+  'ocr.panel.flaggedPage': 'page {page}',
+  'ocr.panel.open': 'View text',
+  'ocr.panel.job.starting': 'Starting…',
+  'ocr.panel.job.pages': '{done} of {total} pages read',
+  'ocr.panel.job.current': 'Reading: {item}',
+  'ocr.panel.job.cancel': 'Cancel',
+  'ocr.panel.job.cancelling': 'Cancelling…',
+
+  'ocr.page.button': 'Text',
+  'ocr.page.buttonTip': 'The text recognised on this page',
+  'ocr.page.title': '{title} · page {page}',
+  'ocr.page.titleNoDoc': 'Page {page} · recognised text',
+  'ocr.page.text': 'Recognised text',
+  'ocr.page.confidence': 'Confidence {value}',
+  'ocr.page.pending': 'Not read yet',
+  'ocr.page.pendingHint': 'This page has not been read yet: it exports as an image, and the 备考表 says so.',
+  'ocr.page.failed': 'Unreadable',
+  'ocr.page.failedReason': 'Unreadable ({reason})',
+  'ocr.page.pdf': 'This page comes from a PDF file and is not read',
+  'ocr.page.done': 'Read',
+  'ocr.page.flagged': 'Check by hand',
+  'ocr.page.flaggedHint': 'Low confidence or no text found: compare with the image.',
+  'ocr.page.empty': '(no text recognised)',
+  'ocr.page.engine': 'Engine: {engine}',
+};
