@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ANY_ROLE, APPROVERS, CLIP_MARKERS, RETRIEVAL_REGISTRARS } from '../domain/roles.js';
 import { op } from './op.js';
-import type { ClipMarkInfo, RegisterPdfResult, RetrievalLogResult, RetrievalRequestInfo, ViewSessionInfo, ViewStartResult } from './types-retrieval.js';
+import type {
+  ClipMarkInfo,
+  RegisterPdfResult,
+  RetrievalGrantInfo,
+  RetrievalLogResult,
+  RetrievalRequestInfo,
+  ViewSessionInfo,
+  ViewStartResult,
+} from './types-retrieval.js';
 
 const id = z.number().int().positive();
 /** `YYYY-MM-DD`, or a date-time with or without offset (without: the archive's zone). */
@@ -56,6 +64,8 @@ export const retrievalOps = {
     z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), mine: z.boolean().optional() }).strict(),
     ANY_ROLE,
   ),
+  /** Grants (from requests, or 评查任务授权 with an assignment), the same people seeing all as for requests. */
+  'retrieval.grants': op<RetrievalGrantInfo[]>()(z.object({ source: z.enum(['request', 'review-assignment']).optional() }).strict(), ANY_ROLE),
   /** Opens a playback session after the access check (a refusal is recorded and returned as forbidden). */
   'retrieval.viewStart': op<ViewStartResult>()(z.object({ clipId: id }).strict(), ANY_ROLE),
   'retrieval.viewProgress': op<ViewSessionInfo>()(z.object({ viewId: id, segments }).strict(), ANY_ROLE),

@@ -28,6 +28,29 @@ export interface RetrievalRequestInfo {
   grant: { id: number; until: string; revokedAt: string | null; revokedBy: string | null; revokeReason: string | null; active: boolean } | null;
 }
 
+/** A grant as the 调阅 page lists it: from an approved request, or with a 评查 assignment (评查任务授权). */
+export interface RetrievalGrantInfo {
+  id: number;
+  userId: number;
+  user: string;
+  yours: boolean;
+  source: 'request' | 'review-assignment';
+  requestId: number | null;
+  /** The 评查 plan and assignment a review grant came with. */
+  review: { planId: number; planTitle: string; assignmentId: number; caseNo: string } | null;
+  purpose: RetrievalPurpose;
+  reason: string;
+  scope: RetrievalScopeInfo;
+  until: string;
+  allowCopy: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+  active: boolean;
+}
+
 export interface AccessInfo {
   /** 'live': 实时调阅 by role; 'grant': under grant `grantId`. */
   mode: 'live' | 'grant';

@@ -1,4 +1,5 @@
 import type { RetrievalOpName } from '../api/contract-retrieval.js';
+import { listGrants } from '../retrieval/grant-list.js';
 import { revokeGrant } from '../retrieval/grants.js';
 import { retrievalLog } from '../retrieval/log.js';
 import { addMark, listMarks } from '../retrieval/marks.js';
@@ -17,6 +18,7 @@ export function retrievalHandlers(deps: HandlerDeps): HandlerMap<RetrievalOpName
     'retrieval.reject': async (i, ctx) => decideRequest(a, userOf(ctx), i.id, false, i.comment),
     'retrieval.revoke': async (i, ctx) => (revokeGrant(a, userOf(ctx), i.grantId, i.reason), { ok: true as const }),
     'retrieval.list': async (i, ctx) => listRequests(a, userOf(ctx), i),
+    'retrieval.grants': async (i, ctx) => listGrants(a, userOf(ctx), i),
     'retrieval.viewStart': async (i, ctx) => viewStart(a, userOf(ctx), i.clipId),
     'retrieval.viewProgress': async (i, ctx) => viewProgress(a, userOf(ctx), i.viewId, i.segments),
     'retrieval.viewEnd': async (i, ctx) => viewEnd(a, userOf(ctx), i.viewId, i.segments),

@@ -16,7 +16,7 @@ import { sansBold } from '../resources/fonts.js';
 import { FootageRepo, type ClipRow } from '../storage/repos/footage-repo.js';
 import { assertClipAccess } from './access.js';
 import { cutCopy, cutReencode, keyframeTimes, mediaTimes } from './clip-export-ffmpeg.js';
-import { type ExportedFile, extractNote, hms, NOTE_NAME, SHA256_MANIFEST, SM3_MANIFEST } from './extract-note.js';
+import { type ExportedFile, extractApproval, extractNote, hms, NOTE_NAME, SHA256_MANIFEST, SM3_MANIFEST } from './extract-note.js';
 
 export interface ClipExportRequest {
   clipId: number;
@@ -183,7 +183,12 @@ export async function exportClip(d: ClipExportDeps, user: UserInfo, req: ClipExp
       madeAt,
       madeAtLocal: local.replace('T', ' '),
       reason,
-      access: { grantId: access.grantId, until: access.until, role: ROLE_LABELS[user.role].zh },
+      access: {
+        grantId: access.grantId,
+        until: access.until,
+        role: ROLE_LABELS[user.role].zh,
+        approval: access.grantId === null ? null : extractApproval(archive.db, access.grantId, d.timezone),
+      },
       files: out,
     });
     const pdf = await writeReportPdf(files, path.join(hidden, NOTE_NAME), note, d.signal ? { signal: d.signal } : {});

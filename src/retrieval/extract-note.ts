@@ -1,4 +1,8 @@
+import { zoned } from '../footage/local-time.js';
 import type { ReportDoc } from '../pdf/report/report-model.js';
+import type { Db } from '../storage/db.js';
+import { listGrantsDetailed } from '../storage/repos/retrieval-grant-repo.js';
+import { RetrievalRequestRepo } from '../storage/repos/retrieval-request-repo.js';
 
 /** One file of a clip export folder, with its digests. */
 export interface ExportedFile {
@@ -29,8 +33,54 @@ export interface ExtractFacts {
   madeAtLocal: string;
   reason: string;
   /** 实时调阅 by role, or the grant (and its approval) it was made under. */
-  access: { grantId: number | null; until: string | null; role: string };
+  access: { grantId: number | null; until: string | null; role: string; approval?: ExtractApproval | null };
   files: readonly ExportedFile[];
+}
+
+/** Who approved the grant a copy was made under: a 调阅申请 and its decision, or a 评查 assignment. Times are local. */
+export type ExtractApproval =
+  | { kind: 'request'; requestId: number; requester: string; approver: string | null; approvedAt: string | null; comment: string | null }
+  | { kind: 'review'; planTitle: string; caseNo: string; assignedBy: string | null; assignedAt: string | null };
+
+/** Reads the approval behind grant `grantId` for the 提取说明 (null: no such grant). */
+export function extractApproval(db: Db, grantId: number, timezone: string): ExtractApproval | null {
+  const g = listGrantsDetailed(db, { id: grantId })[0];
+  if (!g) return null;
+  const local = (iso: string | null) => (iso ? zoned(new Date(iso), timezone).local.slice(0, 19).replace('T', ' ') : null);
+  if (g.source === 'request' && g.requestId !== null) {
+    const r = new RetrievalRequestRepo(db).byId(g.requestId);
+    if (r)
+      return { kind: 'request', requestId: r.id, requester: r.requester, approver: r.decidedBy, approvedAt: local(r.decidedAt), comment: r.decisionComment };
+  }
+  if (g.review)
+    return {
+      kind: 'review',
+      planTitle: g.review.planTitle,
+      caseNo: g.review.caseNo,
+      assignedBy: g.review.assignedByName,
+      assignedAt: local(g.review.assignedAt),
+    };
+  return { kind: 'review', planTitle: '', caseNo: '', assignedBy: g.createdByName, assignedAt: local(g.createdAt) };
+}
+
+/** The 提取说明's rows on the approval: 调阅申请, 申请人, 审批人, 审批时间, 审批意见 (or the 评查 plan). */
+function approvalRows(a: ExtractFacts['access']): [string, string][] {
+  if (a.grantId === null) return [];
+  const x = a.approval;
+  if (!x) return [];
+  if (x.kind === 'request')
+    return [
+      ['调阅申请', `第 ${x.requestId} 号`],
+      ['申请人', x.requester],
+      ['审批人', x.approver ?? '—'],
+      ['审批时间', x.approvedAt ?? '—'],
+      ['审批意见', x.comment ?? '—'],
+    ];
+  return [
+    ['授权来源', `评查任务授权${x.planTitle ? `：${x.planTitle}` : ''}${x.caseNo ? `（${x.caseNo}）` : ''}`],
+    ['分配人（审批人）', x.assignedBy ?? '—'],
+    ['分配时间', x.assignedAt ?? '—'],
+  ];
 }
 
 /** `65.5` → `00:01:05.500`. */
@@ -64,7 +114,9 @@ export function extractNote(f: ExtractFacts): ReportDoc {
       ? '流复制（ffmpeg -c copy，不重新编码）：起点对齐到此前最近的关键帧，画面与声音为原始记录的数据'
       : '重新编码（ffmpeg，H.264/AAC），按帧精确截取，画面叠加调阅人姓名与制作时间水印';
   const access =
-    f.access.grantId === null ? `实时调阅（${f.access.role}，无需审批）` : `调阅授权第 ${f.access.grantId} 号（允许复制，有效期至 ${f.access.until ?? '—'}）`;
+    f.access.grantId === null
+      ? `实时调阅，${f.access.role}本人（${f.access.role}权限，无需审批）`
+      : `调阅授权第 ${f.access.grantId} 号（允许复制，有效期至 ${f.access.until ?? '—'}）`;
   const copy = f.files.filter((x) => x.role === 'copy');
   return {
     title: '视听资料复制件说明',
@@ -84,6 +136,7 @@ export function extractNote(f: ExtractFacts): ReportDoc {
           ['制作人', f.madeBy],
           ['提取事由', f.reason],
           ['审批 / 授权', access],
+          ...approvalRows(f.access),
         ],
       },
       { kind: 'heading', text: '二、原始音像记录' },

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useQuery } from '../../bridge/use-query';
 import { useI18n } from '../../i18n/I18nProvider';
+import { OfficerSelect } from '../retrieval/OfficerSelect';
 import { opt } from './footage-format';
 import type { ClipQuery } from './use-clips';
 
@@ -50,7 +51,7 @@ export function FootageFilters({ onChange }: { onChange: (q: ClipQuery) => void 
         <Input allowClear style={{ width: 180 }} disabled={!!unlinked} placeholder={t('footage.filter.caseNoPlaceholder')} />
       </Form.Item>
       <Form.Item name="certNo" label={t('footage.filter.certNo')}>
-        <Input allowClear style={{ width: 130 }} />
+        <OfficerSelect placeholder={t('retrieval.filter.officer')} ariaLabel={t('footage.filter.certNo')} width={200} />
       </Form.Item>
       <Form.Item name="deviceSerial" label={t('footage.filter.device')}>
         <AutoComplete allowClear style={{ width: 110 }} options={deviceOptions} />

@@ -1,7 +1,7 @@
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { mayCall } from '../../bridge/permissions';
-import type { RetrievalRequestInfo, RetrievalScopeInfo } from '../../../src/api/types-retrieval';
+import type { RetrievalGrantInfo, RetrievalRequestInfo, RetrievalScopeInfo } from '../../../src/api/types-retrieval';
 import { invoke } from '../../bridge/client';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,12 +23,13 @@ export function useScopeText() {
         : t('retrieval.scope.window', { from: formatInstant(s.from, locale), to: formatInstant(s.to, locale) });
 }
 
-/** 调阅申请: file one; 领导 approve or reject others' with a comment, and revoke grants. */
+/** 调阅申请: file one; 领导 approve or reject others' with a comment, and revoke grants (also the 评查任务授权 below). */
 export function RequestsTab({ newFor, onNewDone }: { newFor: number[] | null; onNewDone: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { user } = useSession();
   const list = useQuery('retrieval.list', {});
+  const reviewGrants = useQuery('retrieval.grants', { source: 'review-assignment' });
   const [filing, setFiling] = useState(false);
   const [decision, setDecision] = useState<Decision | null>(null);
   const scopeText = useScopeText();
@@ -112,6 +113,10 @@ export function RequestsTab({ newFor, onNewDone }: { newFor: number[] | null; on
             : []),
         ]}
       />
+      {(reviewGrants.data?.length ?? 0) > 0 && (
+        <ReviewGrantsTable grants={reviewGrants.data ?? []} approver={approver} onRevoke={(id) => setDecision({ kind: 'revoke', id })} />
+      )}
+      <ErrorAlert error={reviewGrants.error} />
       {open && (
         <RequestModal
           {...(newFor ? { clipIds: newFor } : {})}
@@ -148,9 +153,71 @@ export function RequestsTab({ newFor, onNewDone }: { newFor: number[] | null; on
             else await invoke(decision.kind === 'approve' ? 'retrieval.approve' : 'retrieval.reject', { id: decision.id, comment: text });
             setDecision(null);
             list.refetch();
+            reviewGrants.refetch();
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** The grants 评查 assignments made (评查任务授权): inspector, plan, case, until, state; 领导 revoke them here. */
+function ReviewGrantsTable({ grants, approver, onRevoke }: { grants: RetrievalGrantInfo[]; approver: boolean; onRevoke: (grantId: number) => void }) {
+  const { t, locale } = useI18n();
+  const scopeText = useScopeText();
+  return (
+    <div className="retrieval-review-grants" style={{ marginTop: 24 }}>
+      <Typography.Title level={5}>{t('retrieval.grants.review.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('retrieval.grants.review.note')}</Typography.Paragraph>
+      <Table<RetrievalGrantInfo>
+        size="small"
+        rowKey="id"
+        dataSource={grants}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('retrieval.grants.col.id'), dataIndex: 'id', width: 80 },
+          {
+            title: t('retrieval.grants.col.inspector'),
+            render: (_: unknown, g) => (
+              <>
+                {g.user} <Tag color="purple">{t('retrieval.grants.review.tag')}</Tag>
+              </>
+            ),
+          },
+          { title: t('retrieval.grants.col.plan'), render: (_: unknown, g) => g.review?.planTitle ?? '—' },
+          { title: t('retrieval.grants.col.case'), render: (_: unknown, g) => scopeText(g.scope) },
+          { title: t('retrieval.requests.col.until'), render: (_: unknown, g) => formatInstant(g.until, locale) },
+          { title: t('retrieval.grants.col.grantedBy'), render: (_: unknown, g) => g.createdBy ?? '—' },
+          {
+            title: t('retrieval.requests.col.status'),
+            render: (_: unknown, g) => (
+              <Space direction="vertical" size={0}>
+                <Tag color={g.active ? 'blue' : 'default'}>
+                  {g.active ? t('retrieval.grant.active') : g.revokedAt ? t('retrieval.grant.revoked') : t('retrieval.grant.expired')}
+                </Tag>
+                {g.revokedAt && (
+                  <Typography.Text type="secondary">
+                    {g.revokedBy ?? ''}：{g.revokeReason ?? ''}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          ...(approver
+            ? [
+                {
+                  title: t('retrieval.requests.col.actions'),
+                  render: (_: unknown, g: RetrievalGrantInfo) =>
+                    g.active && (
+                      <Button size="small" danger onClick={() => onRevoke(g.id)}>
+                        {t('retrieval.requests.revoke')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useQuery } from '../../bridge/use-query';
 import { useI18n } from '../../i18n/I18nProvider';
+import { OfficerSelect } from './OfficerSelect';
 
 /** The filters of `search.query` the panel sets (everything but text and paging). */
 export interface SearchFilterValues {
@@ -27,7 +28,7 @@ interface FormValues {
 
 const FMT = 'YYYY-MM-DDTHH:mm';
 
-/** 时间范围 / 执法证号 / 记录仪 / 事项 / 案件状态 / 关联: applied as they change. */
+/** 时间范围 / 执法人员（picked from the register, sent as 执法证号） / 记录仪 / 事项 / 案件状态 / 关联: applied as they change. */
 export function SearchFilters({ onChange }: { onChange: (f: SearchFilterValues) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
@@ -42,11 +43,10 @@ export function SearchFilters({ onChange }: { onChange: (f: SearchFilterValues) 
   const apply = (_: unknown, v: FormValues) => {
     const from = v.range?.[0];
     const to = v.range?.[1];
-    const cert = v.certNo?.trim();
     onChange({
       ...(from ? { from: from.format(FMT) } : {}),
       ...(to ? { to: to.format(FMT) } : {}),
-      ...(cert && cert.length >= 2 ? { certNo: cert } : {}),
+      ...(v.certNo ? { certNo: v.certNo } : {}),
       ...(v.deviceSerial ? { deviceSerial: v.deviceSerial } : {}),
       ...(v.activity ? { activity: v.activity } : {}),
       ...(v.status ? { status: v.status } : {}),
@@ -65,7 +65,7 @@ export function SearchFilters({ onChange }: { onChange: (f: SearchFilterValues) 
         />
       </Form.Item>
       <Form.Item name="certNo">
-        <Input allowClear placeholder={t('search.filter.officer')} style={{ width: 170 }} aria-label={t('search.filter.officer')} />
+        <OfficerSelect placeholder={t('retrieval.filter.officer')} ariaLabel={t('search.filter.officer')} width={220} />
       </Form.Item>
       <Form.Item name="deviceSerial">
         <Select

@@ -179,3 +179,69 @@ export class RetrievalGrantRepo {
     return (this.db.prepare(`${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY g.id DESC`).all(...args) as Raw[]).map(row);
   }
 }
+
+/** A grant with what a list shows beside it: the case's 案号, who granted it, and (for a 评查 grant) its plan. */
+export interface GrantListRow extends GrantRow {
+  caseNo: string | null;
+  createdByName: string | null;
+  review: { assignmentId: number; planId: number; planTitle: string; assignedByName: string | null; assignedAt: string | null; caseNo: string } | null;
+}
+
+interface ListRaw extends Raw {
+  case_no: string | null;
+  created_by_name: string | null;
+  assignment_id: number | null;
+  plan_id: number | null;
+  plan_title: string | null;
+  assigned_by_name: string | null;
+  assigned_at: string | null;
+  assignment_case_no: string | null;
+}
+
+const LIST_SELECT = `SELECT g.*, u.display_name AS user_name, r.display_name AS revoked_by_name, cb.display_name AS created_by_name, c.case_no AS case_no,
+    a.id AS assignment_id, a.plan_id AS plan_id, p.title AS plan_title, ab.display_name AS assigned_by_name, a.assigned_at AS assigned_at,
+    ac.case_no AS assignment_case_no
+  FROM retrieval_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users r ON r.id = g.revoked_by LEFT JOIN users cb ON cb.id = g.created_by
+  LEFT JOIN cases c ON c.id = g.case_id
+  LEFT JOIN review_assignments a ON a.grant_id = g.id LEFT JOIN review_plans p ON p.id = a.plan_id
+  LEFT JOIN users ab ON ab.id = a.assigned_by LEFT JOIN cases ac ON ac.id = a.case_id`;
+
+function listRow(r: ListRaw): GrantListRow {
+  return {
+    ...row(r),
+    caseNo: r.case_no,
+    createdByName: r.created_by_name,
+    review:
+      r.assignment_id !== null && r.plan_id !== null
+        ? {
+            assignmentId: r.assignment_id,
+            planId: r.plan_id,
+            planTitle: r.plan_title ?? '',
+            assignedByName: r.assigned_by_name,
+            assignedAt: r.assigned_at,
+            caseNo: r.assignment_case_no ?? '',
+          }
+        : null,
+  };
+}
+
+/** Grants with their case, grantor and 评查 plan (the 调阅 page's list, the 提取说明). */
+export function listGrantsDetailed(db: Db, f: { id?: number; userId?: number; source?: 'request' | 'review-assignment' } = {}): GrantListRow[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (f.id !== undefined) {
+    where.push('g.id = ?');
+    args.push(f.id);
+  }
+  if (f.userId !== undefined) {
+    where.push('g.user_id = ?');
+    args.push(f.userId);
+  }
+  if (f.source !== undefined) {
+    where.push('g.source = ?');
+    args.push(f.source);
+  }
+  return (db.prepare(`${LIST_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY g.id DESC LIMIT 2000`).all(...args) as ListRaw[]).map(
+    listRow,
+  );
+}
