@@ -11,6 +11,7 @@ export const searchEn: Record<keyof typeof searchZhCN, string> = {
   'search.more': 'Load more',
   'search.open': 'Open',
   'search.openCase': 'Open case',
+  'search.openPage': 'Open the page',
   'search.openDossier': 'Open dossier',
   'search.openClip': 'View',
   'search.sealed': 'Sealed',

@@ -9,6 +9,7 @@ export const searchZhCN = {
   'search.more': '加载更多',
   'search.open': '打开',
   'search.openCase': '打开案件',
+  'search.openPage': '打开该页',
   'search.openDossier': '打开案卷',
   'search.openClip': '查看',
   'search.sealed': '已归档',

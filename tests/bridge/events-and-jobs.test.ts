@@ -91,6 +91,29 @@ describe('bridge probe: events and jobs follow roles', () => {
     expect(JSON.parse(audit[0]!.detail)).toEqual({ op: 'footage.ingest', ownerId: danganId.id });
   });
 
+  it('work no user started (background OCR) may be stopped by an archivist, not by an inspector', async () => {
+    p = await probeBridge();
+    const t = await p.accounts({ dangan: 'archivist', pingcha: 'inspector' });
+    // Outside any call, as the background OCR after an import runs: the job has no owner.
+    const running = p.core.deps.jobs
+      .run(
+        'ocr.run',
+        { items: 1, bytes: 0 },
+        'background-ocr-0001',
+        (job) => new Promise((_, reject) => job.signal.addEventListener('abort', () => reject(new Error('x')))),
+      )
+      .catch(() => 'cancelled');
+    const byInspector = await p.post('job.cancel', { jobId: 'background-ocr-0001' }, t.pingcha);
+    expect(byInspector.status).toBe(403);
+    const byArchivist = await p.post('job.cancel', { jobId: 'background-ocr-0001' }, t.dangan);
+    expect(byArchivist.body).toEqual({ ok: true, value: { ok: true } });
+    expect(await running).toBe('cancelled');
+    const audit = p.core.archive.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'job.cancel'").all() as { actor: string; detail: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor).toBe('dangan(dangan)');
+    expect(JSON.parse(audit[0]!.detail)).toEqual({ op: 'ocr.run', ownerId: null });
+  });
+
   it('an administrator may cancel anyone’s job', async () => {
     p = await probeBridge();
     const t = await p.accounts({ dangan: 'archivist' });

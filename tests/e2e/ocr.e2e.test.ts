@@ -100,9 +100,15 @@ describe('searchable scans (文字识别) end to end (bridge + Chromium, demo ar
     const hit = scans.locator('.ant-table-row', { hasText: CASE_NO });
     expect(await hit.innerText()).toContain(REPORT);
     expect(await hit.innerText()).toContain('第 1 页');
-    await hit.getByRole('button', { name: '打开案件' }).click();
+    // 打开该页 opens the case with the matched page's recognised text.
+    await hit.getByRole('button', { name: '打开该页' }).click();
     await page.getByRole('heading', { name: CASE_TITLE }).waitFor();
-    expect(page.url()).toContain(`#/cases/${caseId}`);
+    expect(page.url()).toMatch(new RegExp(`#/cases/${caseId}\\?page=\\d+`));
+    const opened = page.locator('.ocr-page-modal');
+    await opened.locator('.ocr-text-body').waitFor();
+    expect(await opened.locator('.ocr-text-body').innerText()).toContain(WORD);
+    await page.keyboard.press('Escape');
+    await opened.waitFor({ state: 'hidden' });
   });
 
   step('the case page’s OCR panel shows how many of its scanned pages are read', async () => {

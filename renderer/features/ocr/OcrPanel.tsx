@@ -18,7 +18,7 @@ interface PageRef {
   docTitle: string;
 }
 
-/** While a background run goes, the counts are re-read this often (its progress events go to administrators only). */
+/** While a background run goes, the counts are re-read this often (a background run's progress events are not tied to this case). */
 const BACKGROUND_POLL_MS = 3000;
 
 /**
@@ -165,7 +165,8 @@ export function OcrPanel({ caseId, documents }: { caseId: number; documents: Doc
           <Space>
             <Spin size="small" />
             <span>{t('ocr.panel.background')}</span>
-            {user?.role === 'admin' && (
+            {/* Work no user started may be stopped by the writers (src/jobs/cancel-job.ts). */}
+            {mayCall(user?.role, 'ocr.run') && (
               <Button size="small" danger onClick={() => void cancelBackground(background)}>
                 {t('ocr.panel.cancelBackground')}
               </Button>

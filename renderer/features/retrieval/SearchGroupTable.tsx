@@ -11,7 +11,8 @@ import { SearchSnippet } from './SearchSnippet';
 
 export interface SearchOpeners {
   onOpenClip(clipId: number): void;
-  onOpenCase(caseId: number): void;
+  /** Opens a case; with a page id, that page's recognised text on the case page (a 扫描页文字 hit). */
+  onOpenCase(caseId: number, pageId?: number): void;
   onOpenDossier(caseId: number): void;
 }
 
@@ -128,8 +129,8 @@ export function SearchGroupTable({ group, query, open }: { group: SearchGroup; q
         );
       case 'scan':
         return (
-          <Button size="small" type="link" onClick={() => open.onOpenCase(h.caseId)}>
-            {t('search.openCase')}
+          <Button size="small" type="link" onClick={() => open.onOpenCase(h.caseId, h.pageId)}>
+            {t('search.openPage')}
           </Button>
         );
       default:
@@ -187,7 +188,9 @@ export function SearchGroupTable({ group, query, open }: { group: SearchGroup; q
                 ? open.onOpenCase(h.id)
                 : h.kind === 'document'
                   ? open.onOpenCase(h.caseId)
-                  : undefined,
+                  : h.kind === 'scan'
+                    ? open.onOpenCase(h.caseId, h.pageId)
+                    : undefined,
         })}
       />
       {hasMore ? (
