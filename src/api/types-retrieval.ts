@@ -64,8 +64,13 @@ export type Segment = readonly [from: number, to: number];
 export interface ViewStartResult {
   viewId: number;
   access: AccessInfo;
-  /** Which media kind the player should load: the original, or R2b's H.264/AAC proxy. */
+  /** Which media kind the player loads: the original, or (a format Chromium cannot play) R2b's H.264/AAC proxy. */
   media: 'clip' | 'clip-proxy';
+  /**
+   * The playback proxy of a clip Chromium cannot play (null: the original plays as it is). 'making':
+   * ffmpeg is at it — load nothing yet, poll clip.proxyStatus until it is done; 'failed': `error` says why.
+   */
+  proxy: { state: 'making' | 'done' | 'failed'; error: string | null } | null;
   /** The original's last fixity result (null: never audited): the player warns before a changed or missing one plays. */
   lastFixity: { checkedAt: string; outcome: FixityOutcome } | null;
 }

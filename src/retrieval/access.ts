@@ -5,6 +5,8 @@ import { change } from '../archive/audited-change.js';
 import type { Role } from '../domain/roles.js';
 import { RetrievalGrantRepo } from '../storage/repos/retrieval-grant-repo.js';
 import { RetrievalRefusalRepo } from '../storage/repos/retrieval-refusal-repo.js';
+import { zoned } from '../footage/local-time.js';
+import { archiveZone } from './times.js';
 
 export type AccessNeed = 'view' | 'copy';
 
@@ -30,6 +32,11 @@ export function clipNameOf(archive: Archive, clipId: number): string {
   return c.name;
 }
 
+/** An instant as `2027-01-01 00:00` on the archive's clock (Asia/Shanghai unless it says otherwise), for messages. */
+export function localMinute(archive: Archive, iso: string): string {
+  return zoned(new Date(iso), archiveZone(archive)).local.slice(0, 16).replace('T', ' ');
+}
+
 /** Why the user has no usable grant for the clip, in English and Chinese. */
 function whyRefused(archive: Archive, user: UserInfo, clipId: number, need: AccessNeed, now: string): { en: string; zh: string } {
   const grants = new RetrievalGrantRepo(archive.db).anyCovering(user.id, clipId);
@@ -39,7 +46,10 @@ function whyRefused(archive: Archive, user: UserInfo, clipId: number, need: Acce
   if (revoked && !grants.some((g) => g.revokedAt === null && g.until > now))
     return { en: `grant ${revoked.id} was revoked (${revoked.revokeReason ?? ''})`, zh: `调阅授权 ${revoked.id} 已被撤销（${revoked.revokeReason ?? ''}）` };
   const expired = grants.find((g) => g.revokedAt === null && g.until <= now);
-  if (expired) return { en: `grant ${expired.id} expired at ${expired.until}`, zh: `调阅授权 ${expired.id} 已于 ${expired.until} 到期` };
+  if (expired) {
+    const at = localMinute(archive, expired.until);
+    return { en: `grant ${expired.id} expired at ${at} (${archiveZone(archive)})`, zh: `调阅授权 ${expired.id} 已于 ${at} 到期` };
+  }
   return { en: 'no grant covers this clip', zh: '没有覆盖该音像记录的调阅授权' };
 }
 

@@ -49,8 +49,9 @@ export function makeProxy(archive: Archive, files: FilePort, user: UserInfo | nu
 }
 
 /**
- * For the player: starts making the proxy in the background when the clip needs one and has none
- * (nothing to wait for), and says where it stands. The next view session finds it 'done'.
+ * For the player: starts making the proxy in the background when the clip needs one and has none (or
+ * its last run failed — each open tries again), and says where it stands at once. The player shows
+ * 正在生成 and polls proxyStatus (clip.proxyStatus) until 'done' (then plays it) or 'failed' (the reason).
  */
 export function requestProxy(archive: Archive, files: FilePort, user: UserInfo | null, clipId: number): ProxyResult {
   const s = proxyStatus(archive, clipId);
@@ -101,7 +102,7 @@ async function run(archive: Archive, files: FilePort, user: UserInfo | null, cli
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
     const err = e instanceof AppError ? e : toIoError(e, label);
-    repo.setFailed(clipId, err.message);
+    repo.setFailed(clipId, err.messageZh); // shown by the player (clip.proxyStatus) as the reason
     throw err;
   }
 }

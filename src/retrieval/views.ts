@@ -5,7 +5,7 @@ import type { Archive } from '../archive/archive.js';
 import { change } from '../archive/audited-change.js';
 import { FixityRepo } from '../storage/repos/footage-fixity-repo.js';
 import { RetrievalViewRepo } from '../storage/repos/retrieval-view-repo.js';
-import { assertClipAccess } from './access.js';
+import { assertClipAccess, localMinute } from './access.js';
 import { mergeSegments, totalOf } from './segments.js';
 import { requestProxy } from './proxy.js';
 import { nodeFilePort } from '../ports/file-port.js';
@@ -38,9 +38,18 @@ export function viewStart(archive: Archive, user: UserInfo, clipId: number): Vie
   closeStaleViews(archive, now);
   closeStaleViews(archive, now, { user, clipId });
   const decision = assertClipAccess(archive, user, clipId, 'view', archive.clock.now());
-  const media = facts.proxyDone ? 'clip-proxy' : 'clip';
-  // A format Chromium cannot play gets its proxy made in the background (R2b's proxy.ts): the next session plays it.
-  if (!facts.proxyDone) requestProxy(archive, nodeFilePort, user, clipId);
+  // A format Chromium cannot play is played only through its proxy: made now in the background when
+  // there is none (or the last run failed), while the player says so and polls clip.proxyStatus.
+  const p = requestProxy(archive, nodeFilePort, user, clipId);
+  const media = p.needed || facts.proxyDone ? 'clip-proxy' : 'clip';
+  const proxy: ViewStartResult['proxy'] =
+    media === 'clip'
+      ? null
+      : p.state === 'done'
+        ? { state: 'done', error: null }
+        : p.state === 'failed'
+          ? { state: 'failed', error: p.error }
+          : { state: 'making', error: null };
   const viewId = change(archive, user, () => {
     const at = archive.clock.now().toISOString();
     const id = new RetrievalViewRepo(archive.db).open({ userId: user.id, clipId, grantId: decision.grantId, viaProxy: media === 'clip-proxy', at });
@@ -60,6 +69,7 @@ export function viewStart(archive: Archive, user: UserInfo, clipId: number): Vie
     viewId,
     access: { mode: decision.grantId === null ? 'live' : 'grant', grantId: decision.grantId, until: decision.until },
     media,
+    proxy,
     lastFixity: new FixityRepo(archive.db).lastResult(facts.sha256) ?? null,
   };
 }
@@ -73,16 +83,45 @@ function openSession(archive: Archive, user: UserInfo, viewId: number): ViewSess
     throw new AppError(
       'invalid_input',
       `view session ${viewId} was closed${auto ? ' automatically' : ''} at ${v.endedAt}`,
-      `调阅记录 ${viewId} 已于 ${v.endedAt} ${auto ? '自动结束' : '结束'}`,
+      `调阅记录 ${viewId} 已于 ${localMinute(archive, v.endedAt)} ${auto ? '自动结束' : '结束'}`,
       { item: String(viewId) },
     );
   }
   return v;
 }
 
-/** Adds played stretches to the caller's open session (merged with those already recorded). */
+/**
+ * Adds played stretches to the caller's open session (merged with those already recorded). Access is
+ * checked again on every call: once the grant has expired or been revoked the session is closed with
+ * what it had recorded before (the new stretches are not added), the refusal is recorded, and the
+ * forbidden error — "已于…到期" / "已被撤销（理由）" — is thrown for the player to show.
+ */
 export function viewProgress(archive: Archive, user: UserInfo, viewId: number, segments: readonly Segment[]): ViewSessionInfo {
+  const v = openSession(archive, user, viewId);
+  try {
+    assertClipAccess(archive, user, v.clipId, 'view', archive.clock.now());
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'forbidden') closeRefused(archive, user, v, e);
+    throw e;
+  }
   return record(archive, user, viewId, segments, false);
+}
+
+function closeRefused(archive: Archive, user: UserInfo, v: ViewSessionInfo, e: AppError): void {
+  change(archive, user, () => {
+    new RetrievalViewRepo(archive.db).update(v.id, v.segments, v.totalSec, archive.clock.now().toISOString(), true);
+    return {
+      value: null,
+      audit: [
+        {
+          action: 'retrieval.viewEnd',
+          targetType: 'clip',
+          targetId: v.clipId,
+          detail: { viewId: v.id, grantId: v.grantId, segments: v.segments, totalSec: v.totalSec, refused: e.message },
+        },
+      ],
+    };
+  });
 }
 
 /** Closes the caller's session with its last stretches; the record is frozen. Audited as 'retrieval.viewEnd'. */

@@ -143,16 +143,17 @@ describe('playback proxies', () => {
     expect(readdirSync(c.core.archive.layout.tmp).filter((n) => n.endsWith('.mp4'))).toEqual([]);
   });
 
-  it('opening an HEVC clip in the player starts its proxy; the next session plays the proxy, served as clip-proxy', async () => {
+  it('opening an HEVC clip in the player starts its proxy and says it is being made (never the original); then it is served as clip-proxy', async () => {
     const root = tmpDir();
     const { c, clipId } = await archiveWithClip(root, hevcMp4);
     open.push(c);
-    const first = (await c.call('retrieval.viewStart' as never, { clipId } as never)) as unknown as { media: string };
-    expect(first.media).toBe('clip');
+    type Start = { media: string; proxy: { state: string; error: string | null } | null };
+    const first = (await c.call('retrieval.viewStart' as never, { clipId } as never)) as unknown as Start;
+    expect(first).toMatchObject({ media: 'clip-proxy', proxy: { state: 'making', error: null } });
     expect(proxyStatus(c.core.archive, clipId).state).toBe('pending');
     await proxySettled(c.core.archive, clipId);
-    const second = (await c.call('retrieval.viewStart' as never, { clipId } as never)) as unknown as { media: string };
-    expect(second.media).toBe('clip-proxy');
+    const second = (await c.call('retrieval.viewStart' as never, { clipId } as never)) as unknown as Start;
+    expect(second).toMatchObject({ media: 'clip-proxy', proxy: { state: 'done', error: null } });
     const admin = (await c.call('auth.me' as never, {})) as unknown as UserInfo;
     const media = resolveClipMedia(c.core.archive, admin, 'clip-proxy', clipId);
     expect(media.ok).toBe(true);

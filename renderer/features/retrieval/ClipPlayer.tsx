@@ -11,11 +11,10 @@ import { ClipExportModal } from './ClipExportModal';
 import { ClipFacts } from './ClipFacts';
 import { MarksPanel } from './MarksPanel';
 import { TimelineStrip } from './TimelineStrip';
-import { timecode } from './timecode';
+import { frameSeconds, timecode, withPoint, type InOut } from './timecode';
 import { useViewSession } from './use-view-session';
 import { ViewLogTable } from './ViewLogTable';
 
-const FRAME = 1 / 25;
 const SPEEDS = [0.5, 1, 1.5, 2, 4] as const;
 
 /** The wall-clock time, refreshed every second (for the overlay on the picture). */
@@ -58,13 +57,21 @@ export function ClipPlayer({
   const [mediaError, setMediaError] = useState<string | null>(null);
   const [fixityOk, setFixityOk] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [points, setPoints] = useState<InOut>({ in: null, out: null });
   const now = useNow();
+  // Set when the player waited for the playback proxy: it starts playing by itself once it is there.
+  const autoPlay = useRef(false);
 
   // The video is created as soon as viewStart (the access check) answers, which also carries the
   // original's last fixity result: the clip's facts (footage.get), marks and log fill in beside it.
   const fixity = session.start?.lastFixity ?? null;
   const fixityFailed = !!fixity && fixity.outcome !== 'ok';
-  const ready = session.start !== null && (!fixityFailed || fixityOk);
+  // A format Chromium cannot play waits for its proxy (never the unplayable original).
+  const proxy = session.start?.proxy ?? null;
+  const proxyWaiting = proxy !== null && proxy.state !== 'done';
+  if (proxy?.state === 'making') autoPlay.current = true;
+  const ready = session.start !== null && !proxyWaiting && (!fixityFailed || fixityOk);
+  const frameSec = frameSeconds(clip.data?.frameRate);
 
   const seek = useCallback((sec: number) => {
     const v = video.current;
@@ -82,9 +89,25 @@ export function ClipPlayer({
       const v = video.current;
       if (!v) return;
       v.pause();
-      seek(v.currentTime + frames * FRAME);
+      seek(v.currentTime + frames * frameSec);
     },
-    [seek],
+    [seek, frameSec],
+  );
+  const setPoint = useCallback((which: 'in' | 'out') => {
+    const v = video.current;
+    if (!v) return;
+    setPoints((p) => withPoint(p, which, Math.round(v.currentTime * 1000) / 1000));
+  }, []);
+  // A media error may be the core refusing the next range (the grant expired or was revoked): ask
+  // the core why (the session then ends with its reason), else show the browser's message.
+  const { check } = session;
+  const onMediaError = useCallback(
+    (why: string) => {
+      void check().then((goesOn) => {
+        if (goesOn) setMediaError(why);
+      });
+    },
+    [check],
   );
   const setSpeed = useCallback((r: number) => {
     setRate(r);
@@ -130,6 +153,12 @@ export function ClipPlayer({
         case 'f':
           fullscreen();
           break;
+        case 'i':
+          setPoint('in');
+          break;
+        case 'o':
+          setPoint('out');
+          break;
         default:
           return;
       }
@@ -137,7 +166,7 @@ export function ClipPlayer({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ready, rate, toggle, seek, step, setSpeed, fullscreen]);
+  }, [ready, rate, toggle, seek, step, setSpeed, fullscreen, setPoint]);
 
   if (session.error) {
     return (
@@ -162,7 +191,27 @@ export function ClipPlayer({
         ) : (
           <Alert type="info" showIcon title={t('retrieval.player.grant', { id: access.grantId ?? 0, until: formatInstant(access.until, locale) })} />
         )}
-        {session.start.media === 'clip-proxy' && (
+        {proxy?.state === 'making' && (
+          <Alert
+            type="info"
+            showIcon
+            icon={<Spin size="small" />}
+            title={t('retrieval.player.proxyMaking')}
+            className="retrieval-proxy-making"
+            style={{ marginTop: 8 }}
+          />
+        )}
+        {proxy?.state === 'failed' && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('retrieval.player.proxyFailed')}
+            description={proxy.error ?? ''}
+            className="retrieval-proxy-failed"
+            style={{ marginTop: 8 }}
+          />
+        )}
+        {session.start.media === 'clip-proxy' && !proxyWaiting && (
           <Alert type="warning" showIcon title={t('retrieval.player.proxy')} className="retrieval-proxy-note" style={{ marginTop: 8 }} />
         )}
         {fixityFailed && (
@@ -207,6 +256,10 @@ export function ClipPlayer({
               onLoadedMetadata={(e) => {
                 setDuration(e.currentTarget.duration);
                 if (startAt) e.currentTarget.currentTime = Math.min(startAt, e.currentTarget.duration);
+                if (autoPlay.current) {
+                  autoPlay.current = false;
+                  void e.currentTarget.play().catch(() => undefined);
+                }
               }}
               onTimeUpdate={(e) => {
                 setTime(e.currentTarget.currentTime);
@@ -216,7 +269,7 @@ export function ClipPlayer({
                 setTime(e.currentTarget.currentTime);
                 session.onTime(e.currentTarget.currentTime, false);
               }}
-              onError={(e) => setMediaError(e.currentTarget.error?.message || 'MEDIA_ERR')}
+              onError={(e) => onMediaError(e.currentTarget.error?.message || 'MEDIA_ERR')}
             />
             {playing && (
               <div
@@ -241,7 +294,11 @@ export function ClipPlayer({
               step={0.04}
               value={time}
               tooltip={{ formatter: (v) => timecode(v ?? 0) }}
-              marks={Object.fromEntries((marks.data ?? []).map((m) => [m.second, { label: '▲', style: { color: '#cf1322' } }]))}
+              marks={{
+                ...Object.fromEntries((marks.data ?? []).map((m) => [m.second, { label: '▲', style: { color: '#cf1322' } }])),
+                ...(points.in !== null ? { [points.in]: { label: <span className="retrieval-seek-in">[{t('retrieval.player.inShort')}</span> } } : {}),
+                ...(points.out !== null ? { [points.out]: { label: <span className="retrieval-seek-out">{t('retrieval.player.outShort')}]</span> } } : {}),
+              }}
               onChange={(v) => seek(v)}
             />
             <Space wrap>
@@ -263,11 +320,29 @@ export function ClipPlayer({
                 style={{ width: 90 }}
               />
               <Button onClick={fullscreen}>{t('retrieval.player.fullscreen')}</Button>
+              <Tooltip title="i">
+                <Button className="retrieval-set-in" onClick={() => setPoint('in')}>
+                  {t('retrieval.player.setIn')}
+                </Button>
+              </Tooltip>
+              <Tooltip title="o">
+                <Button className="retrieval-set-out" onClick={() => setPoint('out')}>
+                  {t('retrieval.player.setOut')}
+                </Button>
+              </Tooltip>
               <Button onClick={() => setExporting(true)}>{t('retrieval.player.export')}</Button>
               <Typography.Text className="retrieval-time" code>
                 {timecode(time)} / {timecode(duration || c?.durationSec || 0)}
               </Typography.Text>
             </Space>
+            {(points.in !== null || points.out !== null) && (
+              <div className="retrieval-inout" data-in={points.in ?? ''} data-out={points.out ?? ''} style={{ marginTop: 4 }}>
+                {t('retrieval.player.inOut', { in: points.in !== null ? timecode(points.in) : '—', out: points.out !== null ? timecode(points.out) : '—' })}{' '}
+                <Button size="small" type="link" onClick={() => setPoints({ in: null, out: null })}>
+                  {t('retrieval.player.clearInOut')}
+                </Button>
+              </div>
+            )}
             <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
               {t('retrieval.player.keys')}
             </Typography.Paragraph>
@@ -299,7 +374,15 @@ export function ClipPlayer({
           ↻
         </Button>
       </Col>
-      {exporting && <ClipExportModal clipId={clipId} open={exporting} onClose={() => setExporting(false)} inSec={Math.floor(time)} />}
+      {exporting && (
+        <ClipExportModal
+          clipId={clipId}
+          open={exporting}
+          onClose={() => setExporting(false)}
+          inSec={points.in ?? Math.floor(time)}
+          {...(points.out !== null ? { outSec: points.out } : {})}
+        />
+      )}
     </Row>
   );
 }

@@ -16,3 +16,19 @@ export function segmentsText(segs: readonly (readonly [number, number])[]): stri
   };
   return segs.map(([a, b]) => `${c(a)}–${c(b)}`).join('，') || '—';
 }
+
+/** One frame of the clip in seconds, from its probed frame rate (25 when unknown). */
+export function frameSeconds(frameRate: number | null | undefined): number {
+  return frameRate && Number.isFinite(frameRate) && frameRate > 0 ? 1 / frameRate : 1 / 25;
+}
+
+export interface InOut {
+  in: number | null;
+  out: number | null;
+}
+
+/** The in/out points after setting one of them at `sec`: the other is dropped when it no longer lies on its side. */
+export function withPoint(p: InOut, which: 'in' | 'out', sec: number): InOut {
+  if (which === 'in') return { in: sec, out: p.out !== null && p.out > sec ? p.out : null };
+  return { in: p.in !== null && p.in < sec ? p.in : null, out: sec };
+}
