@@ -25,6 +25,12 @@ export interface ReadBackExpect {
   pages: number;
   bytes: number;
   sha256: string;
+  /**
+   * The pages (1-based, inclusive ranges) pdffonts needs to see every font of the volume; absent:
+   * all. Scan pages only refer to fonts written once per volume (the page-number font, the OCR
+   * layer's glyphless font), so one scan page of each kind stands for the rest.
+   */
+  fontPages?: [number, number][];
 }
 
 /**
@@ -68,7 +74,7 @@ export async function readBack(file: string, expect: ReadBackExpect, o: { files:
   } finally {
     await h.close();
   }
-  const poppler = o.poppler === 'off' ? null : await popplerCheck(file, expect.pages, o.poppler === 'require');
+  const poppler = o.poppler === 'off' ? null : await popplerCheck(file, expect.pages, o.poppler === 'require', expect.fontPages);
   return { ...report, poppler };
 }
 

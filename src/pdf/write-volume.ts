@@ -21,7 +21,7 @@ import { openSourcePdf, pageOf } from './pdf-source.js';
 import { pdftoppmRasteriser, type Rasteriser } from './rasterise.js';
 import { ReadPool } from './read-pool.js';
 import { readBack, type ReadBackReport } from './read-back.js';
-import type { RenderVolume } from './render-model.js';
+import type { RenderPage, RenderVolume } from './render-model.js';
 import { type ImageEncoding, prepareScanImage } from './scan-image.js';
 import { buildSheetDocument } from './sheet-document.js';
 import { subsetFontName } from './sheet-fonts.js';
@@ -166,11 +166,13 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
     handle = null;
     await h.close();
 
-    const check = await readBack(tmp, { pages: v.pages.length, bytes: written.size, sha256: written.sha256 }, { files, poppler: o.poppler ?? 'auto' }).catch(
-      (e: unknown) => {
-        throw checkFailed(outName, (e as Error).message, (e as Error).message);
-      },
-    );
+    const check = await readBack(
+      tmp,
+      { pages: v.pages.length, bytes: written.size, sha256: written.sha256, fontPages: fontPages(v.pages) },
+      { files, poppler: o.poppler ?? 'auto' },
+    ).catch((e: unknown) => {
+      throw checkFailed(outName, (e as Error).message, (e as Error).message);
+    });
     await publish(files, tmp, o.out);
     return { path: o.out, pages: v.pages.length, bytes: written.size, sha256: written.sha256, sm3: written.extra, images, rasterised, textPages, check };
   } catch (e) {
@@ -183,4 +185,30 @@ export async function writeVolumePdf(input: RenderVolume, o: WriteVolumeOptions)
     pool.release();
     sink?.release();
   }
+}
+
+/**
+ * The pages that show every font of a volume once (1-based ranges): every page that is not a scan
+ * (sheets and imported PDF pages carry their own fonts), and the first scan page with an OCR text
+ * layer and the first without — the rest refer to the same once-written font objects.
+ */
+export function fontPages(pages: readonly RenderPage[]): [number, number][] {
+  const keep = new Set<number>();
+  let withText = false;
+  let withoutText = false;
+  pages.forEach((p, i) => {
+    if (p.kind !== 'scan') keep.add(i);
+    else if (p.text?.lines.length ? !withText : !withoutText) {
+      keep.add(i);
+      if (p.text?.lines.length) withText = true;
+      else withoutText = true;
+    }
+  });
+  const out: [number, number][] = [];
+  for (const i of [...keep].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else out.push([i + 1, i + 1]);
+  }
+  return out;
 }

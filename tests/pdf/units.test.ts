@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readJpegInfo } from '../../src/pdf/jpeg-info.js';
 import { placeImage, stampOperators } from '../../src/pdf/placement.js';
 import { name, num, pdfDate, textString } from '../../src/pdf/pdf-syntax.js';
-import { A4 } from '../../src/pdf/render-model.js';
+import { A4, type RenderPage } from '../../src/pdf/render-model.js';
 import { prepareScanImage } from '../../src/pdf/scan-image.js';
-import { writeVolumePdf } from '../../src/pdf/write-volume.js';
+import { fontPages, writeVolumePdf } from '../../src/pdf/write-volume.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { run, wordsOnPage } from './helpers/tools.js';
 
@@ -139,5 +139,31 @@ describe('placement and stamps', () => {
     expect(stampOperators({ text: '7', position: 'top-right' }, [0, 0, 100, 200], 90, { resource: 'F', encode: () => '<0001>', widthOf: () => 6 })).toMatch(
       /0 1 -1 0 [\d.]+ [\d.]+ Tm/,
     );
+  });
+});
+
+describe('fontPages: the pages pdffonts reads to see every font of a volume once', () => {
+  const sheet = { kind: 'sheet', label: 's', stamp: null } as unknown as RenderPage;
+  const scan = (text: boolean): RenderPage =>
+    ({
+      kind: 'scan',
+      file: 'x.jpg',
+      label: 'p',
+      stamp: null,
+      ...(text ? { text: { width: 1, height: 1, confidence: 90, lines: [{ text: '字', bbox: [0, 0, 1, 1], confidence: 90 }] } } : {}),
+    }) as RenderPage;
+  const pdf = { kind: 'pdf', file: 'a.pdf', pageIndex: 0, label: 'p', stamp: null } as unknown as RenderPage;
+  it('keeps every sheet and imported page, and the first scan with and without a text layer', () => {
+    // cover, 目录, 3 scans with text, 2 without, an imported PDF page, 2 scans with text, 备考表
+    const pages = [sheet, sheet, scan(true), scan(true), scan(true), scan(false), scan(false), pdf, scan(true), scan(true), sheet];
+    expect(fontPages(pages)).toEqual([
+      [1, 3],
+      [6, 6],
+      [8, 8],
+      [11, 11],
+    ]);
+  });
+  it('is every page of a volume of sheets only, as one range', () => {
+    expect(fontPages([sheet, sheet, sheet])).toEqual([[1, 3]]);
   });
 });
