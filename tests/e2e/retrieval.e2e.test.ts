@@ -93,9 +93,9 @@ describe('调阅 end to end (bridge + Chromium)', () => {
     expect(pixels.w).toBe(320);
     expect(pixels.max - pixels.min, 'the frame has contrast').toBeGreaterThan(60);
     expect(pixels.colours, 'the frame has many colours').toBeGreaterThan(8);
-    // Frame step moves by 1/25 s.
+    // Frame step moves by one frame of the clip (makeVideo: 15 fps).
     await page.getByRole('button', { name: '上一帧' }).click();
-    await page.waitForFunction((a) => Math.abs(document.querySelector<HTMLVideoElement>('.retrieval-video')!.currentTime - (a - 0.04)) < 0.02, after);
+    await page.waitForFunction((a) => Math.abs(document.querySelector<HTMLVideoElement>('.retrieval-video')!.currentTime - (a - 1 / 15)) < 0.02, after);
     // The timeline strip: nine frames of the clip, each with its time; a click seeks to that second.
     const strip = page.locator('.retrieval-strip-frame');
     await strip.nth(8).waitFor();
