@@ -10,6 +10,7 @@ import { PROCEDURE_KEYS } from '../../components/labels';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
 import { CaseFootageCard } from '../footage/CaseFootageCard';
+import { CaseReviewCard } from '../review/CaseReviewCard';
 import { FindingsCard } from '../review/FindingsCard';
 import { OcrPanel } from '../ocr/OcrPanel';
 import { DATE_KEYS } from './case-form-values';
@@ -170,6 +171,7 @@ export function CaseDetailPage() {
       <OcrPanel caseId={c.id} documents={c.documents} />
       <CaseFootageCard caseId={c.id} />
       <FindingsCard caseId={c.id} />
+      <CaseReviewCard caseId={c.id} />
 
       {editing && (
         <CaseFormModal

@@ -9,6 +9,7 @@ import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../auth/session';
+import { CaseReviewCard } from '../review/CaseReviewCard';
 import { FindingsCard } from '../review/FindingsCard';
 import { dossierAbilities } from './dossier-abilities';
 import { dossierState } from './dossier-labels';
@@ -107,6 +108,7 @@ export function DossierPage() {
         {can.foreignProfile && <Alert type="info" showIcon className="section-card" title={t('dossier.foreignProfile', { name: view.profile.name })} />}
         <IssuesCard view={view} editable={can.canRecord} onChanged={written} />
         {view.caseId !== null && <FindingsCard caseId={view.caseId} />}
+        {view.caseId !== null && <CaseReviewCard caseId={view.caseId} />}
       </div>
 
       <Tabs

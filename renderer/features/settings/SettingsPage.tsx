@@ -1,13 +1,17 @@
 import { Card, Descriptions, Tabs } from 'antd';
+import { mayCall } from '../../bridge/permissions';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useUser } from '../auth/session';
+import { CalendarTab } from './CalendarTab';
 import { ProfileTab } from './ProfileTab';
 import { UsersTab } from './UsersTab';
 
 /** 设置: archive information, the filing profile, user accounts. */
 export function SettingsPage() {
   const { t } = useI18n();
+  const { user } = useUser();
   return (
     <div>
       <div className="page-toolbar">
@@ -20,6 +24,7 @@ export function SettingsPage() {
             { key: 'archive', label: t('settings.archive'), children: <ArchiveTab /> },
             { key: 'profile', label: t('settings.profile'), children: <ProfileTab /> },
             { key: 'users', label: t('settings.users'), children: <UsersTab /> },
+            ...(mayCall(user.role, 'calendar.update') ? [{ key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> }] : []),
           ]}
         />
       </Card>
