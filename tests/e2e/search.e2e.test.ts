@@ -43,7 +43,12 @@ describe('调阅 检索 end to end (bridge + Chromium)', () => {
 
     // Officer and a date-time range, no text: the clip recorded on that officer's camera in March.
     await box.fill('');
-    await page.locator('.search-filters input[aria-label="执法证号"]').fill('豫S11520210047');
+    // The officer picker: part of the number (2+ characters used to come back as not_found), then Enter picks it.
+    const officer = page.locator('.search-filters input[aria-label="执法证号"]');
+    await officer.fill('0047');
+    await page.locator('.ant-select-item-option', { hasText: '豫S11520210047' }).waitFor();
+    await officer.press('Enter');
+    await page.locator('.search-filters .officer-select .ant-select-content', { hasText: '李文静（豫S11520210047）' }).waitFor();
     const [fromInput, toInput] = [
       page.locator('.search-filters .ant-picker-input input').nth(0),
       page.locator('.search-filters .ant-picker-input input').nth(1),
