@@ -52,7 +52,13 @@ export function RetrievalPage() {
           {
             key: 'search',
             label: t('retrieval.tab.search'),
-            children: <SearchPanel onOpenClip={openClip} onOpenCase={(id, pageId) => navigate(pageId ? `/cases/${id}?page=${pageId}` : `/cases/${id}`)} onOpenDossier={(id) => navigate(`/dossier/${id}`)} />,
+            children: (
+              <SearchPanel
+                onOpenClip={openClip}
+                onOpenCase={(id, pageId) => navigate(pageId ? `/cases/${id}?page=${pageId}` : `/cases/${id}`)}
+                onOpenDossier={(id) => navigate(`/dossier/${id}`)}
+              />
+            ),
           },
           { key: 'requests', label: t('retrieval.tab.requests'), children: <RequestsTab newFor={newFor} onNewDone={() => setNewFor(null)} /> },
           { key: 'log', label: t('retrieval.tab.log'), children: <LogTab /> },
