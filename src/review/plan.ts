@@ -6,6 +6,7 @@ import type { Archive } from '../archive/archive.js';
 import { change } from '../archive/audited-change.js';
 import type { AuditRecord } from '../audit/audit-log.js';
 import { insertGrant } from '../retrieval/grants.js';
+import { RetrievalGrantRepo } from '../storage/repos/retrieval-grant-repo.js';
 import { type AssignmentRow, type PlanRow, ReviewPlanRepo } from '../storage/repos/review-plan-repo.js';
 import { ReviewRepo } from '../storage/repos/review-repo.js';
 import { UserRepo } from '../storage/repos/user-repo.js';
@@ -133,7 +134,19 @@ export function assignPlan(archive: Archive, user: UserInfo, planId: number, ite
       let grantId: number | null = null;
       let grantNote: string | null = null;
       const hasClips = repo.caseHasClips(a.caseId);
-      if (hasClips) {
+      // Re-assigned before the review began: the earlier inspector's grant for the case's clips ends
+      // with the assignment (revoked, audited); assigned again to the same inspector, it is kept.
+      const grants = new RetrievalGrantRepo(archive.db);
+      const earlier = a.grantId !== null ? grants.byId(a.grantId) : undefined;
+      if (earlier && earlier.revokedAt === null) {
+        if (a.inspectorId === it.inspectorId) grantId = earlier.id;
+        else {
+          const reason = `评查任务改派：${a.caseNo} 改由 ${who.displayName} 评查`;
+          grants.revoke(earlier.id, user.id, reason, now.toISOString());
+          audit.push({ action: 'retrieval.revoke', targetType: 'retrieval_grant', targetId: earlier.id, detail: { reason, userId: earlier.userId } });
+        }
+      }
+      if (grantId === null && hasClips) {
         const until = new Date(Date.UTC(plan.year + 2, 0, 1)).toISOString();
         const g = insertGrant(archive, user, {
           userId: it.inspectorId,
@@ -146,7 +159,7 @@ export function assignPlan(archive: Archive, user: UserInfo, planId: number, ite
         });
         grantId = g.value;
         audit.push(...g.audit);
-      } else grantNote = '本案无关联音像记录，无需调阅授权';
+      } else if (grantId === null) grantNote = '本案无关联音像记录，无需调阅授权';
       repo.assign(a.id, { inspectorId: it.inspectorId, now: now.toISOString(), by: user.id, grantId, grantNote });
       audit.push({
         action: 'review.assign',

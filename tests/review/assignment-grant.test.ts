@@ -109,6 +109,48 @@ describe('评查 assignment grant', () => {
     expect(refused.ok || refused.error.code).toBe('forbidden');
   });
 
+  it('re-assigned before the review begins: the first inspector’s grant is revoked, the new one gets its own; the same inspector again keeps it', async () => {
+    const dir = tmpDir();
+    const h = await openHarness(path.join(dir, 'archive'));
+    open = h;
+    const t = await setupUsers(h);
+    await h.ok('user.create', { username: 'lingdao', displayName: '赵领导', role: 'supervisor', password: PASSWORD }, t.admin);
+    await h.ok('user.create', { username: 'pingcha2', displayName: '第二评查员', role: 'inspector', password: PASSWORD }, t.admin);
+    const lead = (await h.ok('auth.login', { username: 'lingdao', password: PASSWORD })).token;
+    const second = (await h.ok('auth.login', { username: 'pingcha2', password: PASSWORD })).token;
+    const x = await seedThin(h, '测试罚〔2024〕71号');
+    const cam = path.join(dir, 'cam');
+    makeVideo(path.join(cam, 'X001.mp4'), { seconds: 2, creation: '2024-03-11T01:40:32Z', tag: 'x1' });
+    await h.ok('footage.ingest', { source: cam, derive: 'skip' }, t.archivist);
+    const clipId = (await h.ok('footage.list', {}, t.archivist)).items[0]!.id;
+    await h.ok('footage.link', { clipIds: [clipId], caseId: x }, t.archivist);
+    await seal(h, x);
+    const year = (h.archive.db.prepare('SELECT archive_year AS y FROM dossier_versions WHERE status = ? LIMIT 1').get('sealed') as { y: number }).y;
+    const plan = await h.ok('review.plan.create', { title: '评查', year, templateId: 'county-comprehensive', mode: 'percent', amount: 100, seed: 's' }, lead);
+    const inspectors = await h.ok('review.inspectors', {}, lead);
+    const first = inspectors.find((u) => u.name === '评查员')!;
+    const other = inspectors.find((u) => u.name === '第二评查员')!;
+    const assign = (inspectorId: number) =>
+      h.ok('review.plan.assign', { planId: plan.id, items: [{ assignmentId: plan.assignments[0]!.id, inspectorId }] }, lead);
+
+    await assign(first.id);
+    const g1 = (await h.ok('retrieval.grants', {}, lead))[0]!;
+    await assign(first.id);
+    expect((await h.ok('retrieval.grants', {}, lead)).map((g) => g.id)).toEqual([g1.id]);
+
+    await assign(other.id);
+    const grants = await h.ok('retrieval.grants', {}, lead);
+    expect(grants).toHaveLength(2);
+    expect(grants.find((g) => g.id === g1.id)).toMatchObject({
+      active: false,
+      revokedBy: '赵领导',
+      revokeReason: expect.stringContaining('改由 第二评查员 评查'),
+    });
+    expect(grants.find((g) => g.id !== g1.id)).toMatchObject({ active: true, userId: other.id });
+    expect((await h.call('retrieval.viewStart', { clipId }, t.inspector)).ok).toBe(false);
+    expect((await h.call('retrieval.viewStart', { clipId }, second)).ok).toBe(true);
+  });
+
   it('a grant lapses at its stated date', async () => {
     const dir = tmpDir();
     const clock = new TestClock('2025-03-03T02:00:00.000Z');
