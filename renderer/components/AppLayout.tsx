@@ -13,6 +13,7 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { mayCall } from '../bridge/permissions';
 import { useQuery } from '../bridge/use-query';
 import { useUser, useSession } from '../features/auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -20,14 +21,15 @@ import type { MessageKey } from '../i18n/zh-CN';
 import { LanguageSwitch } from './LanguageSwitch';
 import { roleLabel } from './labels';
 
-const NAV: { path: string; key: MessageKey; icon: ReactNode }[] = [
+/** `op`: the operation a page needs to open; the entry is shown only to roles that may call it. */
+const NAV: { path: string; key: MessageKey; icon: ReactNode; op?: string }[] = [
   { path: '/cases', key: 'nav.cases', icon: <FolderOpenOutlined /> },
   { path: '/dossier', key: 'nav.dossier', icon: <BookOutlined /> },
   { path: '/footage', key: 'nav.footage', icon: <VideoCameraOutlined /> },
   { path: '/retrieval', key: 'nav.retrieval', icon: <FileSearchOutlined /> },
   { path: '/review', key: 'nav.review', icon: <SolutionOutlined /> },
   { path: '/officers', key: 'nav.officers', icon: <IdcardOutlined /> },
-  { path: '/audit', key: 'nav.audit', icon: <AuditOutlined /> },
+  { path: '/audit', key: 'nav.audit', icon: <AuditOutlined />, op: 'audit.list' },
   { path: '/settings', key: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
@@ -68,7 +70,11 @@ export function AppLayout() {
           <Menu
             mode="inline"
             selectedKeys={[selected]}
-            items={NAV.map((n) => ({ key: n.path, icon: n.icon, label: t(n.key) }))}
+            items={NAV.filter((n) => n.op === undefined || mayCall(user.role, n.op)).map((n) => ({
+              key: n.path,
+              icon: n.icon,
+              label: t(n.key),
+            }))}
             onClick={(e) => navigate(e.key)}
           />
         </Layout.Sider>

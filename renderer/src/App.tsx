@@ -82,7 +82,7 @@ function Themed() {
           borderRadius: 3,
           fontSize: 13,
           fontFamily:
-            "-apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+            "'Noto Sans SC Variable', -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
         },
         components: {
           Layout: { headerBg: '#1f3a5f', headerHeight: 44, headerPadding: '0 16px', siderBg: '#fff' },
