@@ -4,17 +4,19 @@ import {
   FileSearchOutlined,
   FolderOpenOutlined,
   IdcardOutlined,
+  KeyOutlined,
   LogoutOutlined,
   SettingOutlined,
   SolutionOutlined,
   UserOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { mayCall } from '../bridge/permissions';
 import { useQuery } from '../bridge/use-query';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { useUser, useSession } from '../features/auth/session';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -40,6 +42,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const archive = useQuery('archive.info', {});
+  const [pwOpen, setPwOpen] = useState(false);
   const selected = NAV.find((n) => location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))?.path ?? '/cases';
 
   return (
@@ -53,12 +56,18 @@ export function AppLayout() {
           </Typography.Text>
         </div>
         <Space size={12} className="app-header-right">
-          <span className="app-user">
-            <UserOutlined /> {user.displayName}
-            <Tag color="blue" style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>
-              {roleLabel(user.role, locale)}
-            </Tag>
-          </span>
+          <Dropdown
+            trigger={['click']}
+            menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword') }], onClick: () => setPwOpen(true) }}
+          >
+            <span className="app-user" role="button" tabIndex={0} aria-label={t('auth.userMenu', { name: user.displayName })} style={{ cursor: 'pointer' }}>
+              <UserOutlined /> {user.displayName}
+              <Tag color="blue" style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>
+                {roleLabel(user.role, locale)}
+              </Tag>
+            </span>
+          </Dropdown>
+          <ChangePasswordModal open={pwOpen || user.mustChangePassword === true} forced={user.mustChangePassword === true} onClose={() => setPwOpen(false)} />
           <LanguageSwitch />
           <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
             {t('auth.logout')}

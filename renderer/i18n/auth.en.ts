@@ -19,6 +19,13 @@ export const authEn: Record<keyof typeof authZhCN, string> = {
   'auth.passwordRule': 'At least 10 characters',
   'auth.passwordMismatch': 'The passwords do not match',
   'auth.sessionExpired': 'Your session has ended; please sign in again',
+  'auth.changePassword': 'Change password',
+  'auth.userMenu': 'Account menu: {name}',
+  'auth.oldPassword': 'Current password',
+  'auth.newPassword': 'New password',
+  'auth.newPasswordAgain': 'Confirm new password',
+  'auth.passwordChanged': 'Password changed; this account has been signed out everywhere else',
+  'auth.mustChangePassword': 'An administrator set a temporary password for you: choose your own new password before you go on.',
 
   'role.label': 'Role',
 };

@@ -16,6 +16,13 @@ export const authZhCN = {
   'auth.throttledHint': '为防止密码被猜测，连续登录失败后需等待片刻再试。',
   'auth.passwordMismatch': '两次输入的密码不一致',
   'auth.sessionExpired': '登录已失效，请重新登录',
+  'auth.changePassword': '修改密码',
+  'auth.userMenu': '账户菜单：{name}',
+  'auth.oldPassword': '原密码',
+  'auth.newPassword': '新密码',
+  'auth.newPasswordAgain': '确认新密码',
+  'auth.passwordChanged': '密码已修改；此账户在其他地方的登录已结束',
+  'auth.mustChangePassword': '管理员为您设置了临时密码，请先设置自己的新密码再继续使用。',
 
   'role.label': '角色',
 } as const;

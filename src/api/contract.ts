@@ -78,6 +78,18 @@ export const contract = {
   'user.create': op<UserInfo>()(z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), password }), ADMINS),
   /** Lifts the lockout after repeated failed sign-ins (src/auth/login-policy.ts); audited. */
   'user.unlock': op<UserAccount>()(z.object({ userId: id, reason: optText(300) }).strict(), ADMINS),
+  /** Edits an account's display name and/or role; the last active administrator keeps the role. */
+  'user.update': op<UserAccount>()(
+    z.object({ userId: id, displayName: z.string().trim().min(1).max(50).optional(), role: z.enum(ROLES).optional() }).strict(),
+    ADMINS,
+  ),
+  /** A disabled account cannot sign in and its sessions end; never the last active administrator. */
+  'user.disable': op<UserAccount>()(z.object({ userId: id, reason: optText(300) }).strict(), ADMINS),
+  'user.enable': op<UserAccount>()(z.object({ userId: id, reason: optText(300) }).strict(), ADMINS),
+  /** A temporary password the user must change at next sign-in; their sessions end. */
+  'user.resetPassword': op<UserAccount>()(z.object({ userId: id, password, reason: optText(300) }).strict(), ADMINS),
+  /** Any signed-in user changes their own password, giving the old one (a wrong one counts as a failed sign-in). */
+  'auth.changePassword': op<UserInfo>()(z.object({ oldPassword: z.string().min(1).max(200), newPassword: password }).strict(), ANY_ROLE),
   'archive.info': op<ArchiveInfo>()(empty, ANY_ROLE),
   'profile.current': op<FilingProfile>()(empty, ANY_ROLE),
 

@@ -8,6 +8,8 @@ export interface UserInfo {
   username: string;
   displayName: string;
   role: Role;
+  /** Set when an administrator reset the password: the user must choose a new one (auth.changePassword). */
+  mustChangePassword?: boolean;
 }
 
 /** An account as the administrator's users page shows it: its sign-in state too. */

@@ -46,7 +46,8 @@ export class Sessions {
     if (token) this.byToken.delete(token);
   }
 
-  endAllFor(userId: number): void {
-    for (const [t, s] of this.byToken) if (s.userId === userId) this.byToken.delete(t);
+  /** Ends every session of `userId` but `keep` (the one that changed the password, say). */
+  endAllFor(userId: number, keep?: string): void {
+    for (const [t, s] of this.byToken) if (s.userId === userId && t !== keep) this.byToken.delete(t);
   }
 }

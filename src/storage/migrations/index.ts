@@ -10,6 +10,7 @@ import { m0008Review } from './0008-review.js';
 import { m0009RetrievalLookups } from './0009-retrieval-lookups.js';
 import { m0010LoginGuard } from './0010-login-guard.js';
 import { m0011Ocr } from './0011-ocr.js';
+import { m0012PasswordChange } from './0012-password-change.js';
 
 /** Every migration, in version order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009RetrievalLookups,
   m0010LoginGuard,
   m0011Ocr,
+  m0012PasswordChange,
 ];
