@@ -22,6 +22,7 @@ export { TRANSPORTS, type OpSpec, type Transport } from './op.js';
 import type {
   ArchiveInfo,
   AuditEntry,
+  AuditExportResult,
   AuditVerifyResult,
   AuthStatus,
   CaseDetail,
@@ -46,6 +47,23 @@ const jobId = z
   .string()
   .regex(/^[A-Za-z0-9-]{8,64}$/)
   .optional();
+/** The 审计日志 filters (audit.list, audit.export): dates in the archive's zone unless they carry an offset. */
+const auditDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: 'bad_date' });
+const auditFilter = z.object({
+  targetType: z.string().max(50).optional(),
+  targetId: z.string().max(100).optional(),
+  actorId: id.optional(),
+  actor: z.string().trim().min(1).max(100).optional(),
+  action: z.string().trim().min(1).max(80).optional(),
+  targetText: z.string().trim().min(1).max(200).optional(),
+  from: auditDate.optional(),
+  to: auditDate.optional(),
+  hideLogins: z.boolean().optional(),
+});
+const labelMap = z.record(z.string().max(100), z.string().max(200)).refine((m) => Object.keys(m).length <= 500, { message: 'too_many' });
 
 export const documentMetaSchema = z.object({
   kind: z.string().trim().min(1).max(50),
@@ -144,12 +162,18 @@ export const contract = {
   'page.update': op<PageInfo>()(z.object({ id, side: z.enum(['front', 'back']).optional(), blank: z.boolean().optional() }), WRITERS),
 
   'audit.list': op<AuditEntry[]>()(
-    z.object({
-      limit: z.number().int().min(1).max(1000).default(200),
-      beforeSeq: z.number().int().positive().optional(),
-      targetType: z.string().max(50).optional(),
-      targetId: z.string().max(100).optional(),
-    }),
+    auditFilter.extend({ limit: z.number().int().min(1).max(1000).default(200), beforeSeq: z.number().int().positive().optional() }),
+    AUDIT_READERS,
+  ),
+  /** The filtered log as CSV (UTF-8 with BOM) or PDF/A, written to a local path; `labels` are the UI's words. */
+  'audit.export': op<AuditExportResult>()(
+    auditFilter
+      .extend({
+        format: z.enum(['csv', 'pdf']),
+        target: z.string().min(1).max(4096),
+        labels: z.object({ actions: labelMap, targets: labelMap, details: labelMap }).partial().optional(),
+      })
+      .strict(),
     AUDIT_READERS,
   ),
   'audit.verify': op<AuditVerifyResult>()(empty, ANY_ROLE),

@@ -16,6 +16,7 @@ export const LOCAL_PATH_FIELDS: Partial<Record<OpName, Readonly<Record<string, P
   'dossier.export': { out: 'write' },
   'clip.export': { target: 'write' },
   'retrieval.registerPdf': { target: 'write' },
+  'audit.export': { target: 'write' },
   'review.report': { out: 'write' },
   'review.summary': { out: 'write' },
   'fourness.checkPackage': { dir: 'read' },

@@ -137,6 +137,18 @@ export interface AuditEntry {
   afterDigest: string | null;
   detail: Record<string, unknown> | null;
   hash: string;
+  /** The target as people read it (案号, file name, 归档号, title, name); null when gone or unnamed. */
+  targetLabel: string | null;
+}
+
+/** What audit.export wrote. */
+export interface AuditExportResult {
+  path: string;
+  format: 'csv' | 'pdf';
+  rows: number;
+  size: number;
+  sha256: string;
+  pages?: number;
 }
 
 export interface AuditVerifyResult {

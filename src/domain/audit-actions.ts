@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = [
   'document.pages.view',
   'archive.backup',
   'archive.restore',
+  'audit.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,10 +1,12 @@
-import { auditEntries } from '../audit/audit-entries.js';
-import type { HandlerDeps } from './deps.js';
+import { exportAudit } from '../audit/audit-export.js';
+import { listAudit } from '../audit/audit-list.js';
+import { type HandlerDeps, userOf } from './deps.js';
 import type { HandlerMap } from './types.js';
 
-export function auditHandlers(deps: HandlerDeps): HandlerMap<'audit.list' | 'audit.verify'> {
+export function auditHandlers(deps: HandlerDeps): HandlerMap<'audit.list' | 'audit.verify' | 'audit.export'> {
   return {
-    'audit.list': async (q) => auditEntries(deps.archive.audit, q),
+    'audit.list': async (q) => listAudit(deps.archive, q),
+    'audit.export': async (i, ctx) => exportAudit(deps.archive, deps.footage.files, userOf(ctx), { ...i, resourcesDir: deps.dossier.resourcesDir }),
     'audit.verify': async () => deps.archive.audit.verify(),
   };
 }

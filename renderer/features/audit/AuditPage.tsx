@@ -8,20 +8,27 @@ import { usePagedQuery } from '../../bridge/use-query';
 import { ListPage } from '../../components/ListPage';
 import { useViewportHeight } from '../../components/use-viewport-height';
 import { useI18n } from '../../i18n/I18nProvider';
-import { hasMessage } from '../../i18n/translate';
+import { formatInstant } from '../footage/footage-format';
+import { detailLine, targetText } from './audit-format';
+import { AuditDrawer } from './AuditDrawer';
+import { AuditExport } from './AuditExport';
+import { AuditFilters, type AuditFilterValue } from './AuditFilters';
 
 const PAGE = 200;
 
-/** 审计: the hash-chained log, newest first, and a check of the whole chain. */
+/** 审计: the hash-chained log, newest first and filtered, each entry readable in a drawer; export; a check of the whole chain. */
 export function AuditPage() {
   const { t, locale, errorText } = useI18n();
   const { message } = App.useApp();
   const viewport = useViewportHeight();
-  const log = usePagedQuery<'audit.list', AuditEntry>(
-    'audit.list',
-    {},
-    { pageSize: PAGE, page: ({ limit, last }) => ({ limit, beforeSeq: last?.seq }), items: (r) => r, idOf: (e) => e.seq },
-  );
+  const [filters, setFilters] = useState<AuditFilterValue>({});
+  const [open, setOpen] = useState<AuditEntry | null>(null);
+  const log = usePagedQuery<'audit.list', AuditEntry>('audit.list', filters, {
+    pageSize: PAGE,
+    page: ({ limit, last }) => ({ limit, beforeSeq: last?.seq }),
+    items: (r) => r,
+    idOf: (e) => e.seq,
+  });
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [verifying, setVerifying] = useState(false);
 
@@ -44,10 +51,7 @@ export function AuditPage() {
         dataIndex: 'at',
         width: 160,
         className: 'nowrap',
-        render: (v: string) => {
-          const d = new Date(v);
-          return Number.isNaN(d.getTime()) ? v : d.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour12: false });
-        },
+        render: (v: string) => formatInstant(v, locale),
       },
       { title: t('audit.col.actor'), dataIndex: 'actor', width: 110, ellipsis: true },
       {
@@ -61,19 +65,15 @@ export function AuditPage() {
       },
       {
         title: t('audit.col.target'),
-        width: 120,
+        width: 240,
         ellipsis: true,
-        render: (_, r) => {
-          // Target types are snake_case in the log (fixity_run); message keys are camelCase.
-          const key = `audit.target.${r.targetType.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())}`;
-          return `${hasMessage(key) ? t(key) : r.targetType} ${r.targetId}`;
-        },
+        render: (_, r) => <span className="audit-target">{targetText(t, r)}</span>,
       },
       {
         title: t('audit.col.detail'),
         dataIndex: 'detail',
         ellipsis: true,
-        render: (d: AuditEntry['detail']) => (d ? <span className="audit-detail">{JSON.stringify(d)}</span> : '—'),
+        render: (d: AuditEntry['detail']) => (d ? <span className="audit-detail">{detailLine(t, d)}</span> : '—'),
       },
       {
         title: t('audit.col.hash'),
@@ -90,55 +90,67 @@ export function AuditPage() {
   );
 
   return (
-    <ListPage<AuditEntry>
-      title={t('audit.title')}
-      actions={
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()}>
-          {t('audit.verify')}
-        </Button>
-      }
-      notice={
-        verify && (
-          <Alert
-            style={{ marginBottom: 10 }}
-            showIcon
-            closable={{ onClose: () => setVerify(null) }}
-            type={verify.ok ? 'success' : 'error'}
-            title={
-              verify.ok
-                ? t('audit.verifyOk', { checked: verify.checked, head: verify.headSeq })
-                : verify.firstBroken
-                  ? t('audit.verifyBroken', {
-                      seq: verify.firstBroken.seq,
-                      reason: locale === 'zh-CN' ? verify.firstBroken.reasonZh : verify.firstBroken.reason,
-                    })
-                  : t('audit.verifyFailed', { count: verify.problems?.length ?? 0 })
-            }
-            description={
-              !verify.ok && (
-                <>
-                  <div>{t('audit.verifyChecked', { checked: verify.checked })}</div>
-                  {/* Every problem the check found (triggers, anchor, key, witness, each altered entry), not only the first. */}
-                  <ul className="audit-verify-problems" style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-                    {(verify.problems ?? []).map((p, i) => (
-                      <li key={i}>{locale === 'zh-CN' ? p.reasonZh : p.reason}</li>
-                    ))}
-                  </ul>
-                </>
-              )
-            }
-          />
-        )
-      }
-      error={log.error}
-      rowKey="seq"
-      loading={log.loading}
-      columns={columns}
-      rows={log.items}
-      virtual={{ height: Math.max(240, viewport - (verify ? 250 : 200)), scrollX: 1000 }}
-      hasMore={log.hasMore}
-      onLoadMore={() => void log.loadMore()}
-      loadMoreLabel={t('audit.loadMore')}
-    />
+    <>
+      <ListPage<AuditEntry>
+        title={t('audit.title')}
+        filterBar={
+          <>
+            <AuditFilters value={filters} onChange={setFilters} />
+            <AuditExport filters={filters} />
+          </>
+        }
+        actions={
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()}>
+            {t('audit.verify')}
+          </Button>
+        }
+        notice={
+          verify && (
+            <Alert
+              style={{ marginBottom: 10 }}
+              showIcon
+              closable={{ onClose: () => setVerify(null) }}
+              type={verify.ok ? 'success' : 'error'}
+              title={
+                verify.ok
+                  ? t('audit.verifyOk', { checked: verify.checked, head: verify.headSeq })
+                  : verify.firstBroken
+                    ? t('audit.verifyBroken', {
+                        seq: verify.firstBroken.seq,
+                        reason: locale === 'zh-CN' ? verify.firstBroken.reasonZh : verify.firstBroken.reason,
+                      })
+                    : t('audit.verifyFailed', { count: verify.problems?.length ?? 0 })
+              }
+              description={
+                !verify.ok && (
+                  <>
+                    <div>{t('audit.verifyChecked', { checked: verify.checked })}</div>
+                    {/* Every problem the check found (triggers, anchor, key, witness, each altered entry), not only the first. */}
+                    <ul className="audit-verify-problems" style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                      {(verify.problems ?? []).map((p, i) => (
+                        <li key={i}>{locale === 'zh-CN' ? p.reasonZh : p.reason}</li>
+                      ))}
+                    </ul>
+                  </>
+                )
+              }
+            />
+          )
+        }
+        error={log.error}
+        rowKey="seq"
+        loading={log.loading}
+        columns={columns}
+        rows={log.items}
+        virtual={{ height: Math.max(240, viewport - (verify ? 340 : 290)), scrollX: 1100 }}
+        className="audit-table"
+        // A click opens the entry's drawer (who, when, what, the detail in words).
+        table={{ onRow: (r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } }) }}
+        hasMore={log.hasMore}
+        onLoadMore={() => void log.loadMore()}
+        loadMoreLabel={t('audit.loadMore')}
+      />
+      <AuditDrawer entry={open} onClose={() => setOpen(null)} />
+    </>
   );
 }
