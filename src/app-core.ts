@@ -150,7 +150,7 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       if (viewerId === null) return null;
       if (kind === 'clip' || kind === 'clip-proxy') {
         const viewer = users.byId(viewerId);
-        if (!viewer || viewer.disabled) return null;
+        if (!viewer || viewer.disabled || viewer.mustChange === 1) return null;
         const r = resolveClipMedia(archive, viewer, kind, id);
         return r.ok ? { path: r.path, mediaType: r.mediaType, size: r.size, strictRange: true } : { refused: true, status: r.status, error: r.error };
       }
@@ -158,7 +158,7 @@ export async function openCore(opts: CoreOptions): Promise<AppCore & { archive: 
       if (!obj) return null;
       // A view of evidence content: audited (once a minute per user and object, src/archive/view-audit.ts).
       const viewer = users.byId(viewerId);
-      if (!viewer || viewer.disabled) return null;
+      if (!viewer || viewer.disabled || viewer.mustChange === 1) return null;
       const view = mediaView(archive, kind, id);
       if (view) recordView(archive, toInfo(viewer), view);
       return { path: archive.store.pathOf(obj.sha256), mediaType: obj.mediaType, size: obj.size };

@@ -40,11 +40,23 @@ export function createInvoker(handlers: Handlers, sessions: Sessions, users: Use
   };
 }
 
+/** What a user whose password is a temporary one may still call. */
+const WHILE_PASSWORD_TEMPORARY: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.me']);
+
 /** The signed-in user of `sessionToken` if their role is among `roles`; throws otherwise. */
 export function authorize(sessions: Sessions, users: UserRepo, sessionToken: string | undefined, roles: readonly Role[], what: string): UserInfo {
   const userId = sessions.resolve(sessionToken);
   const row = userId === null ? undefined : users.byId(userId);
   if (!row || row.disabled) throw new AppError('unauthenticated', 'please sign in', '请先登录');
+  // A temporary password set by an administrator: nothing but choosing one's own (or signing out)
+  // until it is changed — the window's dialog is not the only guard.
+  if (row.mustChange === 1 && !WHILE_PASSWORD_TEMPORARY.has(what))
+    throw new AppError(
+      'forbidden',
+      `${what}: the password is a temporary one set by an administrator; change it first (auth.changePassword)`,
+      '当前密码是管理员设置的临时密码，请先修改密码',
+      { item: what },
+    );
   if (!roles.includes(row.role)) {
     const allowed = roles.map((r) => ROLE_LABELS[r].zh).join('、');
     throw new AppError(

@@ -41,7 +41,9 @@ export function AppLayout() {
   const { logout } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const archive = useQuery('archive.info', {});
+  // A temporary password: the core refuses everything but changing it, so nothing else is loaded.
+  const forced = user.mustChangePassword === true;
+  const archive = useQuery('archive.info', {}, { skip: forced });
   const [pwOpen, setPwOpen] = useState(false);
   const selected = NAV.find((n) => location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))?.path ?? '/cases';
 
@@ -67,7 +69,7 @@ export function AppLayout() {
               </Tag>
             </span>
           </Dropdown>
-          <ChangePasswordModal open={pwOpen || user.mustChangePassword === true} forced={user.mustChangePassword === true} onClose={() => setPwOpen(false)} />
+          <ChangePasswordModal open={pwOpen || forced} forced={forced} onClose={() => setPwOpen(false)} />
           <LanguageSwitch />
           <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
             {t('auth.logout')}
@@ -87,9 +89,7 @@ export function AppLayout() {
             onClick={(e) => navigate(e.key)}
           />
         </Layout.Sider>
-        <Layout.Content className="app-content">
-          <Outlet />
-        </Layout.Content>
+        <Layout.Content className="app-content">{forced ? null : <Outlet />}</Layout.Content>
       </Layout>
     </Layout>
   );

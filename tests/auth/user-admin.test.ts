@@ -128,6 +128,9 @@ describe('user administration and one’s own password (direct)', () => {
     const s = await ok('auth.login', { username: 'dangan', password: TEMP });
     expect(s.user.mustChangePassword).toBe(true);
     expect((await ok('auth.me', {}, s.token)).mustChangePassword).toBe(true);
+    // Until it is changed the core refuses everything else, not only the window's dialog.
+    expect(await refused('case.list', {}, s.token)).toMatchObject({ code: 'forbidden', messageZh: '当前密码是管理员设置的临时密码，请先修改密码' });
+    expect(core.media('clip', 1, s.token)).toBeNull();
     // The password itself is never written to the audit log.
     const [row] = audit('user.password.reset');
     expect(row!.detail).not.toContain(TEMP);
@@ -137,6 +140,7 @@ describe('user administration and one’s own password (direct)', () => {
     expect(changed.mustChangePassword).toBeUndefined();
     expect((await ok('auth.me', {}, s.token)).mustChangePassword).toBeUndefined();
     expect((await account(dangan.id)).mustChangePassword).toBeUndefined();
+    expect((await ok('case.list', {}, s.token)).length).toBe(0);
   });
 
   it('changes one’s own password with the old one: other sessions end, this one stays; audited', async () => {
