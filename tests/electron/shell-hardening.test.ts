@@ -48,8 +48,9 @@ describe('local paths over IPC: only what the user picked in the system chooser'
           : [schema.def?.shape ?? {}];
       for (const shape of shapes) for (const field of Object.keys(shape)) if (pathLike.test(field)) found.push(`${name}.${field}`);
     }
-    // Text fields that only look like paths: a case's 案件来源, the source of a holiday calendar.
-    const notPaths = ['case.create.source', 'case.update.source', 'calendar.update.source'];
+    // Text fields that only look like paths: a case's 案件来源, the source of a holiday calendar, where a
+    // 调阅 grant came from (an enum: request | review-assignment).
+    const notPaths = ['case.create.source', 'case.update.source', 'calendar.update.source', 'retrieval.grants.source'];
     const listed = [...notPaths, ...Object.entries(LOCAL_PATH_FIELDS).flatMap(([op, fields]) => Object.keys(fields ?? {}).map((f) => `${op}.${f}`))];
     expect([...new Set(found)].filter((f) => !listed.includes(f))).toEqual([]);
     expect(found.length).toBeGreaterThanOrEqual(6);
