@@ -221,6 +221,8 @@ describe('调阅 player: proxy on first open, in/out, fixity warning, revoked mi
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.waitFor();
     await confirm.getByRole('button', { name: '仍要播放' }).click();
+    // The confirmation has closed (an Escape pressed while it fades out goes to it, not to the drawer).
+    await confirm.waitFor({ state: 'detached' });
     await page.locator('.retrieval-video').waitFor();
     await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('.retrieval-video')?.readyState ?? 0) >= 2, undefined, { timeout: 30_000 });
     await page.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Modal, Row, Select, Slider, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Col, Row, Select, Slider, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mayCall } from '../../bridge/permissions';
 import { mediaUrl } from '../../bridge/client';
@@ -43,6 +43,8 @@ export function ClipPlayer({
   startAt?: number;
 }) {
   const { t, locale, errorText } = useI18n();
+  // The app's modal (App.useApp): antd's static Modal.confirm did not close under React 19 here.
+  const { modal } = App.useApp();
   const { user } = useSession();
   const session = useViewSession(clipId);
   const clip = useQuery('footage.get', { id: clipId });
@@ -226,12 +228,15 @@ export function ClipPlayer({
                 <Button
                   danger
                   onClick={() =>
-                    Modal.confirm({
+                    modal.confirm({
                       title: t('retrieval.player.fixityConfirmTitle'),
                       content: t('retrieval.player.fixityConfirmBody'),
                       okButtonProps: { danger: true },
                       okText: t('retrieval.player.fixityConfirm'),
                       onOk: () => setFixityOk(true),
+                      // The button that opened the confirmation is gone: the focus goes to the picture
+                      // (in the drawer: Escape still closes it, the player's keys still reach it).
+                      afterClose: () => frame.current?.focus(),
                     })
                   }
                 >
@@ -242,7 +247,7 @@ export function ClipPlayer({
           />
         )}
         {ready && (
-          <div ref={frame} className="retrieval-frame" style={{ position: 'relative', background: '#000', marginTop: 8 }}>
+          <div ref={frame} tabIndex={-1} className="retrieval-frame" style={{ position: 'relative', background: '#000', marginTop: 8, outline: 'none' }}>
             <video
               ref={video}
               className="retrieval-video"
