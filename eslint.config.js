@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // ARCHITECTURE.md rule 1 as lint rules: the core (src/) never imports Electron, React or the UI;
 // the renderer never imports Node or native modules. tests/unit/architecture.test.ts checks the rest.
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-renderer/**', 'release/**', 'demo-archive/**', 'docs/**', 'resources/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-renderer/**', 'release/**', 'demo-archive/**', 'docs/**', 'resources/**', 'tmp/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
