@@ -1,5 +1,5 @@
-import { exportAudit } from '../audit/audit-export.js';
-import { listAudit } from '../audit/audit-list.js';
+import { exportAudit } from '../audit-view/audit-export.js';
+import { listAudit } from '../audit-view/audit-list.js';
 import { type HandlerDeps, userOf } from './deps.js';
 import type { HandlerMap } from './types.js';
 

@@ -46,6 +46,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['fsck'],
   ['retrieval'],
   ['review'],
+  // The audit log as people read it: filters, labelled targets (cases, clips, dossiers…), CSV and PDF/A export.
+  ['audit-view'],
   // Thin maps from operation names to use cases, then the one invoker and the wiring.
   ['handlers'],
   ['handlers.ts', 'invoke.ts'],
