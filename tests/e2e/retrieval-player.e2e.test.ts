@@ -12,14 +12,13 @@
  *
  * Needs `npm run build` (dist/ and dist-renderer/). Fails — never skips — when Chromium or ffmpeg is missing.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
+import { chmodSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { FootageListResult } from '../../src/api/types-footage.js';
 import type { RetrievalRequestInfo } from '../../src/api/types-retrieval.js';
-import { makeVideo } from '../footage/helpers/media.js';
+import { makeHevc, makeVideo } from '../footage/helpers/media.js';
 import { callApi, e2eRun, SHOTS, setupAdmin, signIn, storySteps, type E2eRun } from './harness.js';
 
 const PASSWORD = 'e2e-Passw0rd';
@@ -30,36 +29,6 @@ let run: E2eRun;
 let base = '';
 const ids: Record<string, number> = {};
 let grantId = 0;
-
-function hevcClip(file: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=640x480:rate=30',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=500:sample_rate=8000',
-    '-t',
-    '6',
-    '-c:v',
-    'libx265',
-    '-preset',
-    'ultrafast',
-    '-x265-params',
-    'log-level=error',
-    '-tag:v',
-    'hvc1',
-    '-c:a',
-    'aac',
-    file,
-  ]);
-}
 
 async function signOut(p: Page): Promise<void> {
   await p.getByRole('button', { name: '退出' }).click();
@@ -96,7 +65,7 @@ describe('调阅 player: proxy on first open, in/out, fixity warning, revoked mi
   step('an administrator ingests an HEVC clip and two H.264 clips, damages one stored object and verifies; the archivist holds a grant', async () => {
     const { page, url, work } = run;
     const cam = path.join(work, 'cam');
-    hevcClip(path.join(cam, HEVC));
+    makeHevc(path.join(cam, HEVC), { seconds: 6, size: '640x480' });
     makeVideo(path.join(cam, FIXITY), { seconds: 4, tag: 'fixity' });
     makeVideo(path.join(cam, GRANTED), { seconds: 20, tag: 'granted' });
     await setupAdmin(page, url, { username: 'admin', displayName: '王管理', password: PASSWORD });

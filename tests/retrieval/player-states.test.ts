@@ -4,7 +4,6 @@
  * expired mid-playback (viewProgress refuses with the reason, in local time, and the session stops
  * recording), and the pure helpers the player's frame step and in/out points use.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import type { ViewStartResult } from '../../src/api/types-retrieval.js';
 import { proxySettled } from '../../src/retrieval/proxy.js';
 import { frameSeconds, withPoint } from '../../renderer/features/retrieval/timecode.js';
 import type { FootageClient } from '../footage/helpers/footage-core.js';
+import { makeHevc } from '../footage/helpers/media.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { archiveWithClip } from './clip-export-helpers.js';
 import { retrievalWorld } from './helpers.js';
@@ -24,35 +24,7 @@ afterEach(async () => {
 });
 
 function hevc(dir: string): string {
-  execFileSync('mkdir', ['-p', dir]);
-  const file = path.join(dir, '20260115_100000_0002.mp4');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=320x240:rate=30',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=500:sample_rate=8000',
-    '-t',
-    '3',
-    '-c:v',
-    'libx265',
-    '-preset',
-    'ultrafast',
-    '-x265-params',
-    'log-level=error',
-    '-tag:v',
-    'hvc1',
-    '-c:a',
-    'aac',
-    file,
-  ]);
-  return file;
+  return makeHevc(path.join(dir, '20260115_100000_0002.mp4'), { seconds: 3 });
 }
 
 describe('the 调阅 player states', () => {

@@ -43,6 +43,38 @@ export function makeVideo(file: string, o: ClipOpts = {}): string {
   return file;
 }
 
+/** An HEVC (H.265) MP4 at 30 fps, tagged hvc1 as cameras write it: a format Chromium cannot play. */
+export function makeHevc(file: string, o: { seconds?: number; size?: string } = {}): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${o.size ?? '320x240'}:rate=30`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=500:sample_rate=8000',
+    '-t',
+    String(o.seconds ?? 3),
+    '-c:v',
+    'libx265',
+    '-preset',
+    'ultrafast',
+    '-x265-params',
+    'log-level=error',
+    '-tag:v',
+    'hvc1',
+    '-c:a',
+    'aac',
+    file,
+  ]);
+  return file;
+}
+
 export function makeWav(file: string, o: ClipOpts = {}): string {
   mkdirSync(path.dirname(file), { recursive: true });
   execFileSync('ffmpeg', [
